@@ -1,0 +1,47 @@
+using System.Text.Json;
+using Dapper;
+using Lsb.Hub.Storage;
+
+namespace Lsb.Hub.EventLog;
+
+/// <summary>Reads the event log by position.</summary>
+public sealed class EventLogReader(HubDatabase database)
+{
+    /// <summary>Up to <paramref name="limit"/> events after <paramref name="after"/>, in position order.</summary>
+    public async Task<IReadOnlyList<LoggedEvent>> ReadAsync(long after, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            "SELECT position, event_id, event_type, schema_version, subject_id, isil, source_system, source_event_id, " +
+            "occurred_at, recorded_at, correlation_id, payload FROM event_log WHERE position > @after ORDER BY position LIMIT @limit",
+            new { after, limit }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => new LoggedEvent(r.Position, Guid.Parse(r.EventId), r.EventType, r.SchemaVersion, r.SubjectId,
+            r.Isil, r.SourceSystem, r.SourceEventId, DateTimeOffset.Parse(r.OccurredAt, System.Globalization.CultureInfo.InvariantCulture),
+            DateTimeOffset.Parse(r.RecordedAt, System.Globalization.CultureInfo.InvariantCulture), r.CorrelationId,
+            JsonDocument.Parse(r.Payload).RootElement.Clone()))];
+    }
+
+    /// <summary>The position of the newest committed event (0 for an empty log).</summary>
+    public async Task<long> HeadAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT last_position FROM event_log_head WHERE id = 1", cancellationToken: cancellationToken));
+    }
+
+    private sealed class Row
+    {
+        public long Position { get; set; }
+        public string EventId { get; set; } = "";
+        public string EventType { get; set; } = "";
+        public int SchemaVersion { get; set; }
+        public string SubjectId { get; set; } = "";
+        public string? Isil { get; set; }
+        public string SourceSystem { get; set; } = "";
+        public string SourceEventId { get; set; } = "";
+        public string OccurredAt { get; set; } = "";
+        public string RecordedAt { get; set; } = "";
+        public string? CorrelationId { get; set; }
+        public string Payload { get; set; } = "";
+    }
+}

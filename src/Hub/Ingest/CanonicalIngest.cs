@@ -1,0 +1,32 @@
+using Lsb.Hub.Adapters.Changes;
+using Lsb.Hub.EventLog;
+using Lsb.Hub.Ingest.State;
+using Lsb.Hub.Storage;
+
+namespace Lsb.Hub.Ingest;
+
+/// <summary>
+/// Applies translated changes of one installation to the hub's state and appends the resulting canonical events
+/// to the log, all in ONE transaction: state and log never disagree, and a crash leaves either all or nothing.
+/// </summary>
+public sealed class CanonicalIngest(HubDatabase database, TimeProvider time, EventLogSignal signal)
+{
+    /// <summary>Applies <paramref name="changes"/> (oldest first) for <paramref name="installationId"/>.</summary>
+    public async Task<IngestOutcome> ApplyAsync(string installationId, IReadOnlyList<CanonicalChange> changes, string? correlationId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        if (changes.Count == 0) return new IngestOutcome(0, 0, 0, 0);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await HubDatabase.BeginWriteAsync(connection, cancellationToken);
+        var set = await WorkingSet.LoadAsync(connection, transaction, database.Dialect, installationId, changes, cancellationToken);
+        var now = time.GetUtcNow();
+        var nowText = now.ToUniversalTime().ToString("O");
+        var applier = new ChangeApplier(set, nowText);
+        foreach (var change in changes) applier.Apply(change);
+        await StateWriter.WriteAsync(connection, transaction, set, nowText, cancellationToken);
+        var last = await EventLogWriter.AppendAsync(connection, transaction, applier.Events, correlationId, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        if (last > 0) signal.Notify(last);
+        return new IngestOutcome(changes.Count, applier.Skipped, applier.Events.Count, last);
+    }
+}

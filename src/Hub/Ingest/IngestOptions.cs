@@ -1,0 +1,37 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Lsb.Hub.Ingest;
+
+/// <summary>Configuration section <c>Ingest</c>: how the hub polls installations.</summary>
+public sealed class IngestOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Ingest";
+
+    /// <summary>Whether this node polls installations at all.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Changes per page (one page is one message and one transaction).</summary>
+    [Range(1, 5000, ErrorMessage = "Ingest:PageSize must be between 1 and 5000.")]
+    public int PageSize { get; set; } = 500;
+
+    /// <summary>Pause between polls when an installation has nothing new.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00", ErrorMessage = "Ingest:PollInterval must be between 50 ms and 1 hour.")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Pause after a failed poll; doubles per consecutive failure up to <see cref="MaxBackoff"/>.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00", ErrorMessage = "Ingest:FailureBackoff must be between 50 ms and 1 hour.")]
+    public TimeSpan FailureBackoff { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Longest pause after failures.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "06:00:00", ErrorMessage = "Ingest:MaxBackoff must be between 1 second and 6 hours.")]
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Pages of one installation sent but not yet applied before its poller waits.</summary>
+    [Range(1, 1000, ErrorMessage = "Ingest:MaxPagesInFlight must be between 1 and 1000.")]
+    public int MaxPagesInFlight { get; set; } = 16;
+
+    /// <summary>How often the list of installations is re-read (registrations on other nodes).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00", ErrorMessage = "Ingest:RegistryRefresh must be between 100 ms and 1 hour.")]
+    public TimeSpan RegistryRefresh { get; set; } = TimeSpan.FromSeconds(10);
+}

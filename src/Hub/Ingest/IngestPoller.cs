@@ -1,0 +1,180 @@
+using Lsb.Hub.AdapterHosting;
+using Lsb.Hub.Adapters;
+using Lsb.Hub.Installations;
+using Microsoft.Extensions.Options;
+using Serilog.Context;
+using Wolverine;
+
+namespace Lsb.Hub.Ingest;
+
+/// <summary>
+/// Polls every registered installation's change feed through its adapter and puts each page on the bus. The cursor
+/// is saved only after the page is durably queued: a crash in between re-reads the page, whose changes are then
+/// recognised as duplicates. Faults back off per installation and are recorded for the health endpoint.
+/// </summary>
+public sealed class IngestPoller(
+    InstallationStore installations,
+    AdapterRegistry adapters,
+    IngestCursorStore cursors,
+    IngestBackpressure backpressure,
+    IMessageBus bus,
+    IOptions<IngestOptions> options,
+    TimeProvider time,
+    ILogger<IngestPoller> logger) : BackgroundService
+{
+    private readonly Dictionary<string, (CancellationTokenSource Stop, Task Loop)> _workers = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _refresh = new(0);
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled)
+        {
+            logger.LogInformation("Ingest polling is disabled on this node (Ingest:Enabled = false)");
+            return;
+        }
+        installations.Changed += OnRegistryChanged;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await RefreshWorkersAsync(stoppingToken);
+                await _refresh.WaitAsync(options.Value.RegistryRefresh, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+        finally
+        {
+            installations.Changed -= OnRegistryChanged;
+            foreach (var (stop, _) in _workers.Values) await stop.CancelAsync();
+            await Task.WhenAll(_workers.Values.Select(w => w.Loop));
+            foreach (var (stop, _) in _workers.Values) stop.Dispose();
+        }
+    }
+
+    private void OnRegistryChanged() => _refresh.Release();
+
+    private async Task RefreshWorkersAsync(CancellationToken stoppingToken)
+    {
+        IReadOnlyList<Installation> registered;
+        try
+        {
+            registered = await installations.ListAsync(stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Could not read the installation registry; polling continues with the installations already known");
+            return;
+        }
+        var ids = registered.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in _workers.Keys.Where(k => !ids.Contains(k)).ToList())
+        {
+            var (stop, loop) = _workers[gone];
+            await stop.CancelAsync();
+            await loop;
+            stop.Dispose();
+            _workers.Remove(gone);
+            logger.LogInformation("Stopped polling installation {InstallationId}", gone);
+        }
+        foreach (var installation in registered.Where(i => !_workers.ContainsKey(i.Id)))
+        {
+            var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            _workers[installation.Id] = (stop, Task.Run(() => PollLoopAsync(installation, stop.Token), CancellationToken.None));
+            logger.LogInformation("Polling installation {InstallationId} ({Vendor})", installation.Id, installation.Descriptor.Vendor);
+        }
+    }
+
+    private async Task PollLoopAsync(Installation installation, CancellationToken cancellationToken)
+    {
+        var failures = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            TimeSpan pause;
+            try
+            {
+                var hasMore = await PollOnceAsync(installation, cancellationToken);
+                failures = 0;
+                pause = hasMore ? TimeSpan.Zero : options.Value.PollInterval;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                failures++;
+                pause = Backoff(failures);
+                var kind = e switch
+                {
+                    IlsUnavailableException => "unavailable",
+                    IlsProtocolException => "answered with something the adapter cannot read, or refused the credentials",
+                    _ => "failed unexpectedly",
+                };
+                logger.LogWarning(e, "Poll of installation {InstallationId}: the installation {Kind} ({Failures} in a row); next try in {Pause}",
+                    installation.Id, kind, failures, pause);
+                await SafeRecordFailureAsync(installation.Id, $"{e.GetType().Name}: {e.Message}", cancellationToken);
+            }
+            if (pause > TimeSpan.Zero)
+            {
+                try { await Task.Delay(pause, time, cancellationToken); }
+                catch (OperationCanceledException) { return; }
+            }
+        }
+    }
+
+    /// <summary>Reads one page and queues it; true when more is waiting.</summary>
+    private async Task<bool> PollOnceAsync(Installation installation, CancellationToken cancellationToken)
+    {
+        while (backpressure.InFlight(installation.Id) >= options.Value.MaxPagesInFlight)
+            await Task.Delay(TimeSpan.FromMilliseconds(20), time, cancellationToken);
+
+        var adapter = adapters.For(installation);
+        var state = await cursors.GetAsync(installation.Id, cancellationToken);
+        var page = await adapter.ReadChangesAsync(state?.Cursor, options.Value.PageSize, cancellationToken);
+        if (page.Changes.Count > 0)
+        {
+            var correlationId = $"poll-{installation.Id}-{Guid.CreateVersion7():N}";
+            using (LogContext.PushProperty("CorrelationId", correlationId))
+            {
+                backpressure.PageSent(installation.Id);
+                try
+                {
+                    await bus.SendAsync(new IngestChangePage(installation.Id, page.Changes), new DeliveryOptions { CorrelationId = correlationId });
+                }
+                catch
+                {
+                    backpressure.PageDone(installation.Id);
+                    throw;
+                }
+                logger.LogDebug("Read {Changes} changes from installation {InstallationId}", page.Changes.Count, installation.Id);
+            }
+        }
+        await cursors.SaveSuccessAsync(installation.Id, page.NextCursor, page.Changes.Count, cancellationToken);
+        return page.HasMore;
+    }
+
+    private TimeSpan Backoff(int failures)
+    {
+        var factor = Math.Pow(2, Math.Min(failures - 1, 16));
+        var pause = TimeSpan.FromMilliseconds(options.Value.FailureBackoff.TotalMilliseconds * factor);
+        return pause > options.Value.MaxBackoff ? options.Value.MaxBackoff : pause;
+    }
+
+    private async Task SafeRecordFailureAsync(string installationId, string error, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await cursors.SaveFailureAsync(installationId, error, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Could not record the poll failure of installation {InstallationId}", installationId);
+        }
+    }
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        _refresh.Dispose();
+        base.Dispose();
+    }
+}

@@ -1,0 +1,91 @@
+using Lsb.Hub.Adapters.Changes;
+using Lsb.Hub.Storage;
+
+namespace Lsb.Hub.Ingest.State;
+
+/// <summary>A row of the <c>members</c> table.</summary>
+public sealed class MemberRow
+{
+    public string Id { get; set; } = "";
+    public string HomeIsil { get; set; } = "";
+    public string? InstallationId { get; set; }
+    public string? CardNumber { get; set; }
+    public string? NationalUserId { get; set; }
+    public string? GivenName { get; set; }
+    public string? FamilyName { get; set; }
+    public string? BirthDate { get; set; }
+    public string? Street { get; set; }
+    public string? HouseNumber { get; set; }
+    public string? Postcode { get; set; }
+    public string? City { get; set; }
+    public string? Email { get; set; }
+    public string Category { get; set; } = "";
+    public string Status { get; set; } = "";
+    public string? ExpiresOn { get; set; }
+    public string? RegisteredOn { get; set; }
+    public bool Removed { get; set; }
+    public long SourceVersion { get; set; }
+    public long ContentHash { get; set; }
+    public string UpdatedAt { get; set; } = "";
+
+    /// <summary>The row for a snapshot.</summary>
+    public static MemberRow From(MemberSnapshot s, string id, string installationId, string updatedAt) => new MemberRow
+    {
+        Id = id,
+        HomeIsil = s.HomeIsil.Value,
+        InstallationId = installationId,
+        CardNumber = s.CardNumber,
+        NationalUserId = s.NationalUserId,
+        GivenName = s.GivenName,
+        FamilyName = s.FamilyName,
+        BirthDate = s.BirthDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        Street = s.Address?.Street,
+        HouseNumber = s.Address?.HouseNumber,
+        Postcode = s.Address?.Postcode,
+        City = s.Address?.City,
+        Email = s.Email,
+        Category = s.Category.ToString(),
+        Status = s.Status.ToString(),
+        ExpiresOn = s.ExpiresOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        RegisteredOn = s.RegisteredOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        SourceVersion = s.SourceVersion,
+        UpdatedAt = updatedAt,
+    }.WithHash();
+
+    /// <summary>The canonical fields and their values, for hashing and for naming what changed.</summary>
+    public IEnumerable<(string Field, string? Value)> Fields()
+    {
+        yield return ("HomeIsil", HomeIsil);
+        yield return ("CardNumber", CardNumber);
+        yield return ("NationalUserId", NationalUserId);
+        yield return ("GivenName", GivenName);
+        yield return ("FamilyName", FamilyName);
+        yield return ("BirthDate", BirthDate);
+        yield return ("Street", Street);
+        yield return ("HouseNumber", HouseNumber);
+        yield return ("Postcode", Postcode);
+        yield return ("City", City);
+        yield return ("Email", Email);
+        yield return ("Category", Category);
+        yield return ("Status", Status);
+        yield return ("ExpiresOn", ExpiresOn);
+        yield return ("RegisteredOn", RegisteredOn);
+        yield return ("Removed", Removed ? "1" : "0");
+    }
+
+    /// <summary>Sets <see cref="ContentHash"/> from <see cref="Fields"/>.</summary>
+    public MemberRow WithHash()
+    {
+        var hash = new ContentHash();
+        foreach (var (_, value) in Fields()) hash.Add(value);
+        ContentHash = hash.Value;
+        return this;
+    }
+
+    /// <summary>Removes every personal field (the member left the library at the source).</summary>
+    public void ScrubPersonalData()
+    {
+        CardNumber = NationalUserId = GivenName = FamilyName = BirthDate = Street = HouseNumber = Postcode = City = Email = null;
+        Removed = true;
+    }
+}

@@ -1,0 +1,128 @@
+using System.Data.Common;
+using Lsb.Hub.Storage;
+
+namespace Lsb.Hub.Ingest.State;
+
+/// <summary>Writes a <see cref="WorkingSet"/> back: new id-map entries, then the changed rows (upserts).</summary>
+public static class StateWriter
+{
+    private static readonly string[] MemberColumns =
+    [
+        "id", "home_isil", "installation_id", "card_number", "national_user_id", "given_name", "family_name", "birth_date",
+        "street", "house_number", "postcode", "city", "email", "category", "status", "expires_on", "registered_on", "removed",
+        "source_version", "content_hash", "updated_at",
+    ];
+
+    private static readonly string[] HoldingColumns =
+    [
+        "id", "isil", "installation_id", "barcode", "isbn", "ppn", "oclc_number", "local_record_id", "title", "author",
+        "material_type", "location", "shelfmark", "status", "raw_status", "ibl_lendable", "withdrawn", "source_version",
+        "content_hash", "updated_at",
+    ];
+
+    private static readonly string[] LoanColumns =
+    [
+        "id", "kind", "member_id", "holding_id", "isil", "installation_id", "ebook_isbn", "title", "started_at", "due_at",
+        "ended_at", "renewals", "source_version", "content_hash", "updated_at",
+    ];
+
+    /// <summary>Writes what changed. Id-map inserts are plain inserts: if another writer mapped the same local id
+    /// concurrently, the transaction fails and is retried, rather than keeping two canonical ids for one entity.</summary>
+    public static async Task WriteAsync(DbConnection connection, DbTransaction transaction, WorkingSet set, string createdAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        await InsertMappingsAsync(connection, transaction, set, createdAt, cancellationToken);
+        await UpsertAsync(connection, transaction, "members", MemberColumns, set.Members.Values, MemberValues, cancellationToken);
+        await UpsertAsync(connection, transaction, "holdings", HoldingColumns, set.Holdings.Values, HoldingValues, cancellationToken);
+        await UpsertAsync(connection, transaction, "loans", LoanColumns, set.Loans.Values, LoanValues, cancellationToken);
+    }
+
+    /// <summary>Upserts one row (used by features that write a single member, holding or loan).</summary>
+    public static Task UpsertMemberAsync(DbConnection connection, DbTransaction transaction, MemberRow row, CancellationToken cancellationToken)
+        => UpsertAsync(connection, transaction, "members", MemberColumns,
+            [new Tracked<MemberRow> { CanonicalId = row.Id, Mapped = true, Row = row, Dirty = true }], MemberValues, cancellationToken);
+
+    /// <summary>Upserts one loan row.</summary>
+    public static Task UpsertLoanAsync(DbConnection connection, DbTransaction transaction, LoanRow row, CancellationToken cancellationToken)
+        => UpsertAsync(connection, transaction, "loans", LoanColumns,
+            [new Tracked<LoanRow> { CanonicalId = row.Id, Mapped = true, Row = row, Dirty = true }], LoanValues, cancellationToken);
+
+    private static async Task InsertMappingsAsync(DbConnection connection, DbTransaction transaction, WorkingSet set, string createdAt, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO id_map (installation_id, entity, local_id, canonical_id, created_at) VALUES (@i, @e, @l, @c, @t)";
+        var p = new ParameterSet(command, "i", "e", "l", "c", "t");
+        p.Set(0, set.InstallationId);
+        p.Set(4, createdAt);
+        await InsertAsync(set.Members, WorkingSet.MemberEntity);
+        await InsertAsync(set.Holdings, WorkingSet.HoldingEntity);
+        await InsertAsync(set.Loans, WorkingSet.LoanEntity);
+
+        async Task InsertAsync<TRow>(Dictionary<string, Tracked<TRow>> map, string entity) where TRow : class
+        {
+            p.Set(1, entity);
+            foreach (var (localId, tracked) in map)
+            {
+                if (tracked.Mapped) continue;
+                p.Set(2, localId);
+                p.Set(3, tracked.CanonicalId);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                tracked.Mapped = true;
+            }
+        }
+    }
+
+    private static async Task UpsertAsync<TRow>(DbConnection connection, DbTransaction transaction, string table, string[] columns,
+        IEnumerable<Tracked<TRow>> rows, Func<TRow, object?[]> values, CancellationToken cancellationToken) where TRow : class
+    {
+        DbCommand? command = null;
+        ParameterSet? parameters = null;
+        try
+        {
+            foreach (var tracked in rows)
+            {
+                if (!tracked.Dirty || tracked.Row is null) continue;
+                if (command is null)
+                {
+                    command = connection.CreateCommand();
+                    command.Transaction = transaction;
+                    command.CommandText = UpsertSql(table, columns);
+                    parameters = new ParameterSet(command, [.. columns.Select(c => "p_" + c)]);
+                }
+                var v = values(tracked.Row);
+                for (var i = 0; i < v.Length; i++) parameters!.Set(i, v[i]);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                tracked.Dirty = false;
+            }
+        }
+        finally
+        {
+            if (command is not null) await command.DisposeAsync();
+        }
+    }
+
+    private static string UpsertSql(string table, string[] columns)
+        => $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "@p_" + c))}) " +
+           $"ON CONFLICT (id) DO UPDATE SET {string.Join(", ", columns.Skip(1).Select(c => $"{c} = excluded.{c}"))}";
+
+    private static object?[] MemberValues(MemberRow r) =>
+    [
+        r.Id, r.HomeIsil, r.InstallationId, r.CardNumber, r.NationalUserId, r.GivenName, r.FamilyName, r.BirthDate,
+        r.Street, r.HouseNumber, r.Postcode, r.City, r.Email, r.Category, r.Status, r.ExpiresOn, r.RegisteredOn, r.Removed,
+        r.SourceVersion, r.ContentHash, r.UpdatedAt,
+    ];
+
+    private static object?[] HoldingValues(HoldingRow r) =>
+    [
+        r.Id, r.Isil, r.InstallationId, r.Barcode, r.Isbn, r.Ppn, r.OclcNumber, r.LocalRecordId, r.Title, r.Author,
+        r.MaterialType, r.Location, r.Shelfmark, r.Status, r.RawStatus, r.IblLendable, r.Withdrawn, r.SourceVersion,
+        r.ContentHash, r.UpdatedAt,
+    ];
+
+    private static object?[] LoanValues(LoanRow r) =>
+    [
+        r.Id, r.Kind, r.MemberId, r.HoldingId, r.Isil, r.InstallationId, r.EbookIsbn, r.Title, r.StartedAt, r.DueAt,
+        r.EndedAt, r.Renewals, r.SourceVersion, r.ContentHash, r.UpdatedAt,
+    ];
+}

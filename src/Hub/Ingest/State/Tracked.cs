@@ -1,0 +1,16 @@
+namespace Lsb.Hub.Ingest.State;
+
+/// <summary>An entity the current ingest transaction works on: its canonical id, whether its id-map entry exists
+/// already, its row as stored (null when the hub has no state for it yet) and whether the row must be written.</summary>
+/// <typeparam name="TRow">The row type.</typeparam>
+public sealed class Tracked<TRow> where TRow : class
+{
+    /// <summary>The canonical id (existing, or reserved now).</summary>
+    public required string CanonicalId { get; init; }
+    /// <summary>True when the id-map entry is already stored; false when this transaction must insert it.</summary>
+    public required bool Mapped { get; set; }
+    /// <summary>The row, as stored or as changed in this transaction.</summary>
+    public TRow? Row { get; set; }
+    /// <summary>True when <see cref="Row"/> must be written.</summary>
+    public bool Dirty { get; set; }
+}

@@ -1,0 +1,107 @@
+using System.Data.Common;
+using Dapper;
+using Lsb.Hub.Adapters.Changes;
+using Lsb.Hub.Canonical.Identity;
+using Lsb.Hub.Storage;
+
+namespace Lsb.Hub.Ingest.State;
+
+/// <summary>
+/// The members, holdings and loans one page of changes touches, read in three queries at the start of the
+/// transaction (not one query per change), changed in memory, and written back by <see cref="StateWriter"/>.
+/// </summary>
+public sealed class WorkingSet
+{
+    /// <summary>Entity names in the id map.</summary>
+    public const string MemberEntity = "member", HoldingEntity = "holding", LoanEntity = "loan";
+
+    private readonly string _installationId;
+
+    private WorkingSet(string installationId) => _installationId = installationId;
+
+    /// <summary>Members by vendor local id.</summary>
+    public Dictionary<string, Tracked<MemberRow>> Members { get; } = new(StringComparer.Ordinal);
+    /// <summary>Holdings by vendor local id.</summary>
+    public Dictionary<string, Tracked<HoldingRow>> Holdings { get; } = new(StringComparer.Ordinal);
+    /// <summary>Loans by vendor local id.</summary>
+    public Dictionary<string, Tracked<LoanRow>> Loans { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Reads everything <paramref name="changes"/> refers to.</summary>
+    public static async Task<WorkingSet> LoadAsync(DbConnection connection, DbTransaction transaction, SqlDialect dialect,
+        string installationId, IReadOnlyList<CanonicalChange> changes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var set = new WorkingSet(installationId);
+        var members = new HashSet<string>(StringComparer.Ordinal);
+        var holdings = new HashSet<string>(StringComparer.Ordinal);
+        var loans = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var change in changes)
+        {
+            switch (change)
+            {
+                case MemberSnapshot or MemberGone: members.Add(change.LocalId); break;
+                case HoldingSnapshot or HoldingGone: holdings.Add(change.LocalId); break;
+                case LoanSnapshot loan:
+                    loans.Add(loan.LocalId);
+                    members.Add(loan.MemberLocalId);
+                    holdings.Add(loan.HoldingLocalId);
+                    break;
+            }
+        }
+        await LoadAsync(connection, transaction, dialect, installationId, MemberEntity, "members", members, set.Members, cancellationToken);
+        await LoadAsync(connection, transaction, dialect, installationId, HoldingEntity, "holdings", holdings, set.Holdings, cancellationToken);
+        await LoadAsync(connection, transaction, dialect, installationId, LoanEntity, "loans", loans, set.Loans, cancellationToken);
+        return set;
+    }
+
+    /// <summary>The tracked member for a local id, reserving a new canonical id when the hub has never seen it.</summary>
+    public Tracked<MemberRow> Member(string localId) => GetOrReserve(Members, localId, () => MemberId.New().ToString());
+
+    /// <summary>The tracked holding for a local id.</summary>
+    public Tracked<HoldingRow> Holding(string localId) => GetOrReserve(Holdings, localId, () => HoldingId.New().ToString());
+
+    /// <summary>The tracked loan for a local id.</summary>
+    public Tracked<LoanRow> Loan(string localId) => GetOrReserve(Loans, localId, () => LoanId.New().ToString());
+
+    /// <summary>The installation the set belongs to.</summary>
+    public string InstallationId => _installationId;
+
+    private static Tracked<TRow> GetOrReserve<TRow>(Dictionary<string, Tracked<TRow>> map, string localId, Func<string> newId) where TRow : class
+    {
+        if (map.TryGetValue(localId, out var tracked)) return tracked;
+        tracked = new Tracked<TRow> { CanonicalId = newId(), Mapped = false };
+        map[localId] = tracked;
+        return tracked;
+    }
+
+    private static async Task LoadAsync<TRow>(DbConnection connection, DbTransaction transaction, SqlDialect dialect,
+        string installationId, string entity, string table, HashSet<string> localIds,
+        Dictionary<string, Tracked<TRow>> into, CancellationToken cancellationToken) where TRow : class
+    {
+        if (localIds.Count == 0) return;
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText =
+            $"SELECT m.local_id, m.canonical_id, s.* FROM id_map m LEFT JOIN {table} s ON s.id = m.canonical_id " +
+            $"WHERE m.installation_id = @installation AND m.entity = @entity AND {dialect.InList("m.local_id", "@ids")}";
+        var p = command.CreateParameter();
+        p.ParameterName = "installation";
+        p.Value = installationId;
+        command.Parameters.Add(p);
+        var e = command.CreateParameter();
+        e.ParameterName = "entity";
+        e.Value = entity;
+        command.Parameters.Add(e);
+        dialect.AddList(command, "@ids", localIds);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var parser = reader.GetRowParser<TRow>(typeof(TRow), startIndex: 2);
+        var idOrdinal = reader.GetOrdinal("id");
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var localId = reader.GetString(0);
+            var canonicalId = reader.GetString(1);
+            var row = reader.IsDBNull(idOrdinal) ? null : parser(reader);
+            into[localId] = new Tracked<TRow> { CanonicalId = canonicalId, Mapped = true, Row = row };
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using Lsb.Hub;
+
+return await HubCommandLine.RunAsync(args);

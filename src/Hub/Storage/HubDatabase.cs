@@ -1,0 +1,87 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Lsb.Hub.Storage;
+
+/// <summary>
+/// Opens connections to the hub's state database (SQLite <c>hub.db</c> or the PostgreSQL schema) and knows the
+/// connection string of Wolverine's message store. The SQL the hub writes runs on both; the few differences are in
+/// <see cref="SqlDialect"/>.
+/// </summary>
+public sealed class HubDatabase
+{
+    private readonly NpgsqlDataSource? _postgres;
+
+    /// <summary>Creates the database access from the storage options.</summary>
+    public HubDatabase(IOptions<StorageOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options.Value;
+        Provider = Options.Provider;
+        if (Provider == StorageProvider.Sqlite)
+        {
+            var dir = Path.GetFullPath(Options.DataDirectory);
+            Directory.CreateDirectory(dir);
+            StateConnectionString = new SqliteConnectionStringBuilder
+            {
+                DataSource = Path.Combine(dir, "hub.db"),
+                Pooling = true,
+                DefaultTimeout = 60,
+            }.ToString();
+            MessageStoreConnectionString = new SqliteConnectionStringBuilder
+            {
+                DataSource = Path.Combine(dir, "messages.db"),
+                Pooling = true,
+                DefaultTimeout = 60,
+            }.ToString();
+            Dialect = SqlDialect.Sqlite;
+        }
+        else
+        {
+            var builder = new NpgsqlConnectionStringBuilder(Options.ConnectionString) { SearchPath = Options.Schema };
+            StateConnectionString = builder.ToString();
+            MessageStoreConnectionString = new NpgsqlConnectionStringBuilder(Options.ConnectionString).ToString();
+            _postgres = NpgsqlDataSource.Create(StateConnectionString);
+            Dialect = SqlDialect.Postgres;
+        }
+    }
+
+    /// <summary>The options in force.</summary>
+    public StorageOptions Options { get; }
+
+    /// <summary>SQLite or Postgres.</summary>
+    public StorageProvider Provider { get; }
+
+    /// <summary>The SQL differences between the providers.</summary>
+    public SqlDialect Dialect { get; }
+
+    /// <summary>The connection string of the hub's state.</summary>
+    public string StateConnectionString { get; }
+
+    /// <summary>The connection string Wolverine's message store uses.</summary>
+    public string MessageStoreConnectionString { get; }
+
+    /// <summary>Opens a connection to the state database.</summary>
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        if (_postgres is not null) return await _postgres.OpenConnectionAsync(cancellationToken);
+        var connection = new SqliteConnection(StateConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        using var pragma = connection.CreateCommand();
+        // WAL is set once by the migrator; these are per connection. NORMAL is durable against a process crash.
+        pragma.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    /// <summary>Begins a write transaction. On SQLite it takes the write lock at once (BEGIN IMMEDIATE), so
+    /// read-then-write inside it cannot deadlock with another writer.</summary>
+    public static async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        if (connection is SqliteConnection sqlite) return sqlite.BeginTransaction(deferred: false);
+        return await connection.BeginTransactionAsync(cancellationToken);
+    }
+}
