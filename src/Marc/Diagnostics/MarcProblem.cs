@@ -42,13 +42,16 @@ public enum MarcProblem
     /// <summary>An indicator or subfield code is not an ASCII character.</summary>
     BadIndicator,
 
+    /// <summary>Leader/09 says MARC-8 but the data is valid UTF-8 with non-ASCII characters (and no MARC-8 escapes); read as UTF-8.</summary>
+    MislabelledCharacterCoding,
+
     /// <summary>Text declared UTF-8 is not valid UTF-8; bad bytes became U+FFFD.</summary>
     InvalidUtf8,
 
     /// <summary>A MARC-8 escape sequence is incomplete or designates an unknown character set.</summary>
     BadMarc8Escape,
 
-    /// <summary>A MARC-8 code has no character in the current set (or an EACC code is incomplete); it became U+FFFD.</summary>
+    /// <summary>A MARC-8 code has no character in the current set (or an EACC code is incomplete); it was dropped.</summary>
     UnmappedMarc8Character,
 
     /// <summary>A MARC-8 combining mark had no base character after it.</summary>

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Unicode;
-using Lsb.Hub.Marc.Encoding;
 
 namespace Lsb.Hub.Marc;
 
@@ -10,49 +9,63 @@ internal sealed partial class Iso2709RecordParser
     /// <summary>Builds a field from its bytes (without the field terminator); <paramref name="localOffset"/> is relative to the record.</summary>
     private MarcField CreateField(string tag, ReadOnlySpan<byte> content, int localOffset)
     {
+        // 00X fields are control fields, unless a subfield delimiter follows two indicator positions: some
+        // non-MARC 21 systems (DanMARC, old LC 007s) put subfields there, and yaz reads them the same way.
         if (tag[0] == '0' && tag[1] == '0')
         {
-            return new MarcControlField(tag, DecodeText(content, tag, localOffset));
+            if (content.Length > 3 && content[0] == Iso2709Bytes.SubfieldDelimiter && content[2] != Iso2709Bytes.SubfieldDelimiter && content[3] == Iso2709Bytes.SubfieldDelimiter)
+            {
+                content = content[1..];
+                localOffset++;
+            }
+            else if (content.Length < 3 || content[2] != Iso2709Bytes.SubfieldDelimiter)
+            {
+                return new MarcControlField(tag, DecodeText(content, tag, localOffset));
+            }
         }
 
         var position = 0;
         var indicator1 = ReadIndicator(content, ref position, tag, localOffset);
         var indicator2 = ReadIndicator(content, ref position, tag, localOffset);
         var body = content[position..];
-        var first = NextDelimiter(body, 0);
-        if (first != 0)
+        var bodyOffset = localOffset + position;
+        if (body.IsEmpty)
         {
-            if (body.Length > 0)
-            {
-                var junk = first < 0 ? body.Length : first;
-                Report(MarcProblem.BadSubfield, localOffset + position, $"{junk} byte(s) before the first subfield delimiter were dropped: '{Escape(body[..Math.Min(junk, 40)])}'", tag: tag);
-            }
-
-            if (first < 0)
-            {
-                return new MarcDataField(tag, indicator1, indicator2, []);
-            }
+            return new MarcDataField(tag, indicator1, indicator2, []);
         }
 
-        var subfields = new MarcSubfield[body.Count(Iso2709Bytes.SubfieldDelimiter)];
-        var count = 0;
-        var at = first;
-        while (at >= 0)
+        var delimiters = body.Count(Iso2709Bytes.SubfieldDelimiter);
+        if (body[0] != Iso2709Bytes.SubfieldDelimiter)
         {
-            var next = NextDelimiter(body, at + 1);
+            delimiters++;
+            // Read as yaz does: the byte after the indicators stands in for the missing delimiter, so the data survives.
+            Report(MarcProblem.BadSubfield, bodyOffset, $"no subfield delimiter after the indicators; byte '{Escape(body[..1])}' was taken as one", tag: tag);
+        }
+
+        var subfields = new MarcSubfield[delimiters];
+        var count = 0;
+        var start = 1;
+        while (start <= body.Length)
+        {
+            var next = NextDelimiter(body, start);
             var end = next < 0 ? body.Length : next;
-            if (at + 1 >= end)
+            if (end > start)
             {
-                Report(MarcProblem.BadSubfield, localOffset + position + at, "a subfield delimiter is followed by no subfield code; dropped", MarcDiagnosticSeverity.Warning, tag);
+                var codeAt = start;
+                var code = ReadCode(body, ref codeAt, end, tag, bodyOffset);
+                subfields[count++] = new MarcSubfield(code, DecodeText(body[codeAt..end], tag, bodyOffset + codeAt));
             }
             else
             {
-                var codeAt = at + 1;
-                var code = ReadCode(body, ref codeAt, end, tag, localOffset + position);
-                subfields[count++] = new MarcSubfield(code, DecodeText(body[codeAt..end], tag, localOffset + position + codeAt));
+                Report(MarcProblem.BadSubfield, bodyOffset + start, "empty subfield (a delimiter with no code); dropped", MarcDiagnosticSeverity.Warning, tag);
             }
 
-            at = next;
+            if (next < 0)
+            {
+                break;
+            }
+
+            start = next + 1;
         }
 
         if (count != subfields.Length)

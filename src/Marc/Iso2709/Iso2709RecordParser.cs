@@ -140,9 +140,9 @@ internal sealed partial class Iso2709RecordParser
             Report(MarcProblem.NonStandardLeader, 0, $"the leader holds non-ASCII or control bytes: '{Escape(leaderBytes)}'", MarcDiagnosticSeverity.Warning);
         }
 
-        if (leaderBytes[10] != (byte)'2' || leaderBytes[11] != (byte)'2' || leaderBytes[20] != (byte)'4' || leaderBytes[21] != (byte)'5')
+        if (leaderBytes[10] != (byte)'2' || leaderBytes[11] != (byte)'2' || leaderBytes[20] != (byte)'4' || leaderBytes[21] != (byte)'5' || (uint)(leaderBytes[22] - '0') > 9)
         {
-            Report(MarcProblem.NonStandardLeader, 10, $"leader/10-11 '{Escape(leaderBytes.Slice(10, 2))}' and leader/20-21 '{Escape(leaderBytes.Slice(20, 2))}' should be '22' and '45' in MARC 21; read as if they were", MarcDiagnosticSeverity.Warning);
+            Report(MarcProblem.NonStandardLeader, 10, $"leader/10-11 '{Escape(leaderBytes.Slice(10, 2))}' and leader/20-22 '{Escape(leaderBytes.Slice(20, 3))}' should be '22' and '450' in MARC 21; read as if they were", MarcDiagnosticSeverity.Warning);
         }
 
         return leader;
@@ -160,7 +160,7 @@ internal sealed partial class Iso2709RecordParser
         var marc8 = ReferenceEquals(set, MarcCharacterSet.Marc8) || (ReferenceEquals(set, MarcCharacterSet.FromLeader) && coding == ' ');
         if (!utf8 && !marc8)
         {
-            utf8 = Utf8.IsValid(data);
+            utf8 = data.IndexOf((byte)0x1B) < 0 && Utf8.IsValid(data);
             Report(MarcProblem.NonStandardLeader, 9, $"leader/09 character coding '{Escape([(byte)coding])}' is neither blank (MARC-8) nor 'a' (UTF-8); reading as {(utf8 ? "UTF-8" : "MARC-8")}", MarcDiagnosticSeverity.Warning);
             if (!utf8)
             {
@@ -170,6 +170,15 @@ internal sealed partial class Iso2709RecordParser
 
         if (marc8)
         {
+            // MARC-8 is practically never valid UTF-8 once it has non-ASCII bytes (ANSEL letters are lone
+            // continuation bytes, combining marks are lead bytes followed by ASCII), so valid multi-byte UTF-8
+            // under a blank leader/09 is a mislabelled UTF-8 record.
+            if (ReferenceEquals(set, MarcCharacterSet.FromLeader) && !Ascii.IsValid(data) && data.IndexOf((byte)0x1B) < 0 && Utf8.IsValid(data))
+            {
+                Report(MarcProblem.MislabelledCharacterCoding, 9, "leader/09 is blank (MARC-8) but the data is valid UTF-8 with non-ASCII characters; read as UTF-8", MarcDiagnosticSeverity.Warning);
+                return FieldTextMode.Utf8Valid;
+            }
+
             return FieldTextMode.Marc8;
         }
 

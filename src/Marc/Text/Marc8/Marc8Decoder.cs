@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 
-namespace Lsb.Hub.Marc.Encoding;
+namespace Lsb.Hub.Marc;
 
 /// <summary>
 /// MARC-8 to Unicode (Library of Congress MARC-8 specification). Starts every string with G0 = Basic Latin and
@@ -10,6 +10,7 @@ namespace Lsb.Hub.Marc.Encoding;
 /// Extended Latin, Greek, Greek symbols, subscripts, superscripts, Hebrew, Cyrillic, Arabic and EACC (CJK); moves
 /// MARC-8 combining marks (which precede their base letter) after the base letter and returns NFC. Numeric character
 /// references (<c>&amp;#xHHHH;</c>), LC's lossless-conversion escape for characters outside MARC-8, are decoded.
+/// Codes with no character in the designated set are dropped (as yaz does) and reported.
 /// NEVER throws on bad input: problems are reported through <see cref="Marc8Problems"/>.
 /// </summary>
 public static class Marc8Decoder
@@ -101,16 +102,17 @@ public static class Marc8Decoder
                     if (i + 3 > input.Length)
                     {
                         problems |= Marc8Problems.UnmappedCharacter;
-                        value = 0xFFFD;
-                        i = input.Length;
+                        break;
                     }
                     else
                     {
                         value = LookupEacc(((input[i] & 0x7F) << 16) | ((input[i + 1] & 0x7F) << 8) | (input[i + 2] & 0x7F));
                         if (value == 0)
                         {
+                            // Mangled multibyte data: skip one byte and try to fall back into step (as yaz does).
                             problems |= Marc8Problems.UnmappedCharacter;
-                            value = 0xFFFD;
+                            i++;
+                            continue;
                         }
 
                         i += 3;
@@ -128,9 +130,10 @@ public static class Marc8Decoder
                     if (value == 0)
                     {
                         problems |= Marc8Problems.UnmappedCharacter;
-                        value = 0xFFFD;
+                        continue;
                     }
-                    else if ((value & CombiningFlag) != 0)
+
+                    if ((value & CombiningFlag) != 0)
                     {
                         sawCombining = true;
                         if (pendingCount == MaxPendingMarks)
