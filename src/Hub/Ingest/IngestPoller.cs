@@ -105,12 +105,16 @@ public sealed class IngestPoller(
                 pause = Backoff(failures);
                 var kind = e switch
                 {
-                    IlsUnavailableException => "unavailable",
+                    IlsUnavailableException => "is unavailable",
                     IlsProtocolException => "answered with something the adapter cannot read, or refused the credentials",
-                    _ => "failed unexpectedly",
+                    UnknownInstallationException => "cannot be served",
+                    _ => null,
                 };
-                logger.LogWarning(e, "Poll of installation {InstallationId}: the installation {Kind} ({Failures} in a row); next try in {Pause}",
-                    installation.Id, kind, failures, pause);
+                if (kind is null)
+                    logger.LogError(e, "Poll of installation {InstallationId} failed unexpectedly ({Failures} in a row); next try in {Pause}", installation.Id, failures, pause);
+                else
+                    logger.LogWarning("Poll of installation {InstallationId}: the installation {Kind}: {Error} ({Failures} in a row); next try in {Pause}",
+                        installation.Id, kind, e.Message, failures, pause);
                 await SafeRecordFailureAsync(installation.Id, $"{e.GetType().Name}: {e.Message}", cancellationToken);
             }
             if (pause > TimeSpan.Zero)

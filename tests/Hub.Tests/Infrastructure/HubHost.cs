@@ -1,0 +1,116 @@
+using System.Net.Http.Headers;
+using Dapper;
+using Lsb.Hub.Auth;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Lsb.Hub.Tests.Infrastructure;
+
+/// <summary>
+/// A real hub, started the way production starts it (HubApplication, Kestrel on a loopback port), on SQLite in a
+/// fresh temporary folder or on PostgreSQL in fresh schemas. Disposing stops it and removes its data.
+/// </summary>
+public sealed class HubHost : IAsyncDisposable
+{
+    public const string AdminKey = "test-admin-key-000000000001";
+    public const string PoiKey = "test-poi-key-000000000000001";
+    public const string OtherPoiKey = "test-other-poi-key-00000001";
+    public const string Poi = "testpoi";
+    public const string OtherPoi = "otherpoi";
+
+    private readonly string? _dataDirectory;
+    private readonly string? _schema;
+
+    private HubHost(WebApplication app, Uri baseAddress, TestBackend backend, string? dataDirectory, string? schema)
+    {
+        App = app;
+        BaseAddress = baseAddress;
+        Backend = backend;
+        _dataDirectory = dataDirectory;
+        _schema = schema;
+    }
+
+    public WebApplication App { get; }
+    public Uri BaseAddress { get; }
+    public TestBackend Backend { get; }
+    public IServiceProvider Services => App.Services;
+
+    /// <summary>Starts a hub. <paramref name="settings"/> override configuration (e.g. mappings path, credentials).</summary>
+    public static async Task<HubHost> StartAsync(TestBackend backend, IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
+    {
+        TestBackends.SkipUnlessAvailable(backend);
+        var config = new Dictionary<string, string?>
+        {
+            ["Auth:ApiKeys:0:Key"] = AdminKey,
+            ["Auth:ApiKeys:0:Name"] = "test-admin",
+            ["Auth:ApiKeys:0:Scopes:0"] = Scopes.Admin,
+            ["Auth:ApiKeys:1:Key"] = PoiKey,
+            ["Auth:ApiKeys:1:Name"] = "test-poi",
+            ["Auth:ApiKeys:1:Scopes:0"] = Scopes.PoiPrefix + Poi,
+            ["Auth:ApiKeys:2:Key"] = OtherPoiKey,
+            ["Auth:ApiKeys:2:Name"] = "other-poi",
+            ["Auth:ApiKeys:2:Scopes:0"] = Scopes.PoiPrefix + OtherPoi,
+            ["Ingest:PollInterval"] = "00:00:00.200",
+            ["Ingest:FailureBackoff"] = "00:00:00.200",
+            ["Ingest:MaxBackoff"] = "00:00:02",
+            ["Ingest:RegistryRefresh"] = "00:00:01",
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+        };
+        string? dataDirectory = null, schema = null;
+        if (backend == TestBackend.Sqlite)
+        {
+            dataDirectory = Path.Combine(Path.GetTempPath(), "lsb-hub-tests", Guid.NewGuid().ToString("N"));
+            config["Storage:Provider"] = "Sqlite";
+            config["Storage:DataDirectory"] = dataDirectory;
+        }
+        else
+        {
+            schema = "t" + Guid.NewGuid().ToString("N")[..12];
+            config["Storage:Provider"] = "Postgres";
+            config["Storage:ConnectionString"] = TestBackends.PostgresConnectionString;
+            config["Storage:Schema"] = schema;
+        }
+        if (settings is not null)
+            foreach (var (key, value) in settings) config[key] = value;
+
+        var app = HubApplication.Build(["--urls", "http://127.0.0.1:0"], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(config);
+            configure?.Invoke(builder);
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new HubHost(app, new Uri(address), backend, dataDirectory, schema);
+    }
+
+    /// <summary>An HTTP client for the hub with the given API key (none for null).</summary>
+    public HttpClient Client(string? apiKey = AdminKey)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        if (apiKey is not null) client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        if (_dataDirectory is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(_dataDirectory, recursive: true); }
+            catch (IOException) { /* a file still held open by a finishing background task; the temp folder is cleaned by the OS */ }
+        }
+        if (_schema is not null)
+        {
+            await using var connection = new NpgsqlConnection(TestBackends.PostgresConnectionString);
+            await connection.OpenAsync();
+            await connection.ExecuteAsync($"DROP SCHEMA IF EXISTS {_schema} CASCADE; DROP SCHEMA IF EXISTS {_schema}_bus CASCADE;");
+        }
+    }
+}

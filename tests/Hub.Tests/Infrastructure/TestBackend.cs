@@ -1,0 +1,26 @@
+namespace Lsb.Hub.Tests.Infrastructure;
+
+/// <summary>
+/// The storage backends every storage-dependent test runs on. SQLite always runs; PostgreSQL runs when the
+/// environment variable <c>LSB_TEST_POSTGRES</c> holds an Npgsql connection string (CI sets it after starting the
+/// server), and is skipped with that reason otherwise.
+/// </summary>
+public enum TestBackend
+{
+    Sqlite,
+    Postgres,
+}
+
+public static class TestBackends
+{
+    public const string PostgresVariable = "LSB_TEST_POSTGRES";
+
+    public static string? PostgresConnectionString => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } cs ? cs : null;
+
+    /// <summary>Skips the current test when <paramref name="backend"/> is not available here, saying why.</summary>
+    public static void SkipUnlessAvailable(TestBackend backend)
+    {
+        if (backend == TestBackend.Postgres && PostgresConnectionString is null)
+            Assert.Skip($"PostgreSQL is not configured: set {PostgresVariable} to an Npgsql connection string (CI does; see .ci/run) to run this test on PostgreSQL.");
+    }
+}
