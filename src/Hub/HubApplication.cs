@@ -6,6 +6,7 @@ using Lsb.Hub.Adapters.Mapping;
 using Lsb.Hub.Auth;
 using Lsb.Hub.Bus;
 using Lsb.Hub.EventLog;
+using Lsb.Hub.FailedMessages;
 using Lsb.Hub.Health;
 using Lsb.Hub.Holdings;
 using Lsb.Hub.Infrastructure;
@@ -63,6 +64,7 @@ public static class HubApplication
         builder.Services.AddSingleton<IngestBackpressure>();
         builder.Services.AddHostedService<IngestPoller>();
         HubAdapters.AddAll(builder.Services);
+        builder.Services.AddFailedMessages();
 
         builder.Host.UseHubBus(builder.Configuration, database);
 
@@ -92,6 +94,7 @@ public static class HubApplication
         app.MapHoldings();
         app.MapLoans();
         app.MapEventLog();
+        app.MapFailedMessages();
         return app;
     }
 
