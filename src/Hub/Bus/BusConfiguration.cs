@@ -41,6 +41,11 @@ public static class BusConfiguration
                 opts.Durability.Mode = configuration.GetValue("Bus:Solo", false) ? DurabilityMode.Solo : DurabilityMode.Balanced;
             }
             opts.AutoBuildMessageStorageOnStartup = AutoCreate.CreateOrUpdate;
+            // How often the durability agent runs: it also moves messages marked for replay out of the failed-message
+            // store back into the inbox, so this bounds how soon a replay starts (FailedMessages/ReplayOperationRunner).
+            var durabilityPolling = configuration.GetValue("Bus:DurabilityPollingInterval", TimeSpan.FromSeconds(1));
+            opts.Durability.ScheduledJobPollingTime = durabilityPolling;
+            opts.Durability.ScheduledJobFirstExecution = durabilityPolling;
             opts.UseRuntimeCompilation();
             opts.Policies.UseDurableLocalQueues();
 

@@ -6,7 +6,6 @@ using Lsb.Hub.FailedMessages.Retention;
 using Lsb.Hub.FailedMessages.Stamping;
 using Lsb.Hub.FailedMessages.Store;
 using Lsb.Hub.FailedMessages.Web;
-using Wolverine.Persistence.Durability;
 using Wolverine.Persistence.Durability.DeadLetterManagement;
 
 namespace Lsb.Hub.FailedMessages;
@@ -23,7 +22,6 @@ public static class FailedMessagesFeature
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<FailedMessagesOptions>().BindConfiguration(FailedMessagesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IDeadLetterInterceptor, FailedMessageStamp>();
         services.AddSingleton<IDeadLetterFingerprinter, FailedMessageFingerprinter>();
         services.AddSingleton<FailedMessageStore>();
         services.AddSingleton<FailedMessageActions>();

@@ -30,8 +30,9 @@ public sealed class WolverineInbox(HubDatabase database)
         }
         else
         {
-            command.CommandText = $"SELECT id FROM {Table} WHERE id IN (SELECT value FROM json_each(@ids)) AND status <> 'Handled'";
-            command.Parameters.Add(new SqliteParameter("ids", JsonSerializer.Serialize(ids.Select(i => i.ToString("D")))));
+            // Wolverine's SQLite store keeps ids as upper-case text; compare case-insensitively in case that changes.
+            command.CommandText = $"SELECT id FROM {Table} WHERE upper(id) IN (SELECT value FROM json_each(@ids)) AND status <> 'Handled'";
+            command.Parameters.Add(new SqliteParameter("ids", JsonSerializer.Serialize(ids.Select(i => i.ToString("D").ToUpperInvariant()))));
         }
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

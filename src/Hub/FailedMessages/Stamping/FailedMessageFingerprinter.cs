@@ -20,9 +20,7 @@ public sealed class FailedMessageFingerprinter : IDeadLetterFingerprinter
         ArgumentNullException.ThrowIfNull(envelope);
         var exceptionType = exception?.DeadLetterExceptionType() ?? "none";
         var messageType = envelope.MessageType ?? "unknown";
-        var installation = MessageOrigin.Of(envelope.Message).InstallationId
-            ?? (envelope.TryGetHeader(FailedMessageHeaders.Installation, out var header) ? header : null)
-            ?? "-";
+        var installation = envelope.TryGetHeader(FailedMessageHeaders.Installation, out var header) && header is { Length: > 0 } ? header : "-";
         return For(exceptionType, messageType, installation);
     }
 

@@ -1,9 +1,9 @@
 namespace Lsb.Hub.FailedMessages.Stamping;
 
 /// <summary>
-/// Envelope headers the hub stamps on a message as it enters the failed-message store, so administrators can
-/// filter by where a failure came from. Stamped from the message body (see <see cref="MessageOrigin"/>) by
-/// <see cref="FailedMessageStamp"/>, never trusted from a sender.
+/// Envelope headers that say where a message comes from, stamped by its sender (<see cref="OriginHeaders"/>) and kept
+/// by Wolverine when the message lands in the failed-message store, so administrators can filter on them. The stack
+/// trace is Wolverine's own header.
 /// </summary>
 public static class FailedMessageHeaders
 {
@@ -16,9 +16,6 @@ public static class FailedMessageHeaders
     /// <summary>The ISIL of the library the message concerns, where known.</summary>
     public const string Library = "lsb-isil";
 
-    /// <summary>The full exception text (type, message, stack trace), truncated.</summary>
-    public const string StackTrace = "lsb-exception-stack";
-
-    /// <summary>The longest stack trace kept.</summary>
-    public const int MaxStackTraceLength = 16_000;
+    /// <summary>The stack trace of the last failure, stamped by Wolverine as the message is dead-lettered.</summary>
+    public const string StackTrace = Wolverine.Transports.DeadLetterQueueConstants.ExceptionStackHeader;
 }
