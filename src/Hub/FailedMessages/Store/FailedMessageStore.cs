@@ -41,16 +41,17 @@ public sealed class FailedMessageStore(IWolverineRuntime runtime, ResolvedMessag
         {
             var replaying = history.Any(h => h.Outcome == ReplayOutcome.Pending);
             var headers = letter.Envelope.Headers.ToDictionary(h => h.Key, h => h.Value, StringComparer.Ordinal);
-            headers.TryGetValue(FailedMessageHeaders.StackTrace, out var stack);
-            return new FailedMessageDetail(Summarize(letter, replaying), Pretty(letter.Envelope.Data), headers, stack,
+            headers.TryGetValue(FailedMessageHeaders.StackTrace, out var frames);
+            return new FailedMessageDetail(Summarize(letter, replaying), Pretty(letter.Envelope.Data), headers,
+                StackTrace(letter.ExceptionType, letter.ExceptionMessage, frames),
                 letter.ReceivedAt, letter.SentAt, letter.LastReplayedAt, history);
         }
         var row = await resolved.GetAsync(id, cancellationToken);
         if (row is null) return null;
         var stored = row.Headers is null ? new Dictionary<string, string?>()
             : JsonSerializer.Deserialize<Dictionary<string, string?>>(row.Headers) ?? [];
-        stored.TryGetValue(FailedMessageHeaders.StackTrace, out var resolvedStack);
-        return new FailedMessageDetail(row.ToSummary(), row.Body, stored, resolvedStack, null, null,
+        stored.TryGetValue(FailedMessageHeaders.StackTrace, out var resolvedFrames);
+        return new FailedMessageDetail(row.ToSummary(), row.Body, stored, StackTrace(row.ExceptionType, row.ExceptionMessage, resolvedFrames), null, null,
             history.LastOrDefault(h => h.Outcome == ReplayOutcome.Succeeded)?.RequestedAt, history);
     }
 
@@ -125,6 +126,10 @@ public sealed class FailedMessageStore(IWolverineRuntime runtime, ResolvedMessag
             null,
             replaying);
     }
+
+    /// <summary>The exception as .NET prints it: type and message, then the stack frames Wolverine kept.</summary>
+    public static string StackTrace(string exceptionType, string? exceptionMessage, string? frames)
+        => $"{exceptionType}: {exceptionMessage}" + (string.IsNullOrEmpty(frames) ? "" : "\n" + frames);
 
     /// <summary>A header of a dead letter, or null.</summary>
     public static string? Header(DeadLetterEnvelope? letter, string name)
