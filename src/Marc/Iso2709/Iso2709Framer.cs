@@ -52,7 +52,7 @@ internal sealed class Iso2709Framer : IDisposable
         {
             if (endOfStream)
             {
-                FlushSkipped(0);
+                FlushSkipped(NextRecordNumber - 1);
                 return FrameStatus.End;
             }
 
@@ -215,7 +215,7 @@ internal sealed class Iso2709Framer : IDisposable
         }
         else
         {
-            AddPending(recordNumber, skipOffset, MarcProblem.FillerSkipped, $"skipped {skipFiller} filler byte(s) (NUL, SUB, blank or line end) between records", MarcDiagnosticSeverity.Warning);
+            AddPending(recordNumber, skipOffset, MarcProblem.FillerSkipped, $"skipped {skipFiller} filler byte(s) (NUL, SUB, blank or line end) {(recordNumber < NextRecordNumber ? "after the last record" : "before this record")}", MarcDiagnosticSeverity.Warning);
         }
 
         skipOffset = -1;
