@@ -55,6 +55,14 @@ internal sealed partial class Iso2709RecordParser
         }
 
         var directoryEnd = MarcLeader.Length + directoryLength;
+        var directoryStart = MarcLeader.Length;
+        if (directoryLength % Iso2709Bytes.DirectoryEntryLength != 0 && FindShiftedDirectory(record, directoryEnd) is > 0 and var shifted)
+        {
+            Report(MarcProblem.BadDirectory, shifted, $"the directory starts at byte {shifted}, not 24 (the leader is {(shifted < 24 ? "short" : "long")} by one byte); read from there");
+            directoryStart = shifted;
+            directoryLength = directoryEnd - shifted;
+        }
+
         var baseAddress = directoryEnd + 1;
         var declaredBase = Iso2709Bytes.ParseDigits(record.Slice(12, 5));
         if (declaredBase != baseAddress)
@@ -79,7 +87,7 @@ internal sealed partial class Iso2709RecordParser
             : (rented = ArrayPool<int>.Shared.Rent(entryCount * 2));
         try
         {
-            var directory = record.Slice(MarcLeader.Length, entryCount * Iso2709Bytes.DirectoryEntryLength);
+            var directory = record.Slice(directoryStart, entryCount * Iso2709Bytes.DirectoryEntryLength);
             if (ReadDirectory(directory, data, positions, entryCount))
             {
                 for (var e = 0; e < entryCount; e++)
@@ -103,6 +111,32 @@ internal sealed partial class Iso2709RecordParser
         }
 
         return Finish(leader, fields);
+    }
+
+    /// <summary>A directory that is one byte off (a 23- or 25-byte leader): its start, or -1.</summary>
+    private static int FindShiftedDirectory(ReadOnlySpan<byte> record, int directoryEnd)
+    {
+        foreach (var start in (ReadOnlySpan<int>)[MarcLeader.Length - 1, MarcLeader.Length + 1])
+        {
+            var length = directoryEnd - start;
+            if (length <= 0 || length % Iso2709Bytes.DirectoryEntryLength != 0)
+            {
+                continue;
+            }
+
+            var numeric = true;
+            for (var e = start; e < directoryEnd && numeric; e += Iso2709Bytes.DirectoryEntryLength)
+            {
+                numeric = Iso2709Bytes.ParseDigits(record.Slice(e + 3, 9)) >= 0;
+            }
+
+            if (numeric)
+            {
+                return start;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>Fills start/length pairs; true when every entry is numeric and ends on a field terminator.</summary>
