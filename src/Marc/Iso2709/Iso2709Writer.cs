@@ -98,7 +98,7 @@ public sealed class Iso2709Writer : IDisposable
                 var dataField = (MarcDataField)field;
                 used = AppendChar(dataField.Indicator1, used);
                 used = AppendChar(dataField.Indicator2, used);
-                foreach (var subfield in dataField.Subfields)
+                foreach (var subfield in dataField.SubfieldSpan)
                 {
                     used = AppendByte(Iso2709Bytes.SubfieldDelimiter, used);
                     used = AppendChar(subfield.Code, used);

@@ -89,7 +89,7 @@ public sealed class MarcXmlWriter : IDisposable
                 xml.WriteAttributeString(MarcXmlNames.Tag, Clean(field.Tag));
                 xml.WriteAttributeString(MarcXmlNames.Indicator1, Clean(data.Indicator1.ToString()));
                 xml.WriteAttributeString(MarcXmlNames.Indicator2, Clean(data.Indicator2.ToString()));
-                foreach (var subfield in data.Subfields)
+                foreach (var subfield in data.SubfieldSpan)
                 {
                     xml.WriteStartElement(MarcXmlNames.Subfield, MarcXmlNames.Namespace);
                     xml.WriteAttributeString(MarcXmlNames.Code, Clean(subfield.Code.ToString()));
