@@ -100,6 +100,7 @@ internal sealed class WiseChangeReader(WiseConnection connection, WisePatronFetc
         using var document = await connection.ReadDocumentAsync(
             (api, c) => items ? api.ItemMutations(libraryId, after, limit, c) : api.LoanMutations(libraryId, after, limit, c), what, cancellationToken);
         var last = after;
+        var taken = 0;
         try
         {
             var root = document.RootElement;
@@ -109,6 +110,7 @@ internal sealed class WiseChangeReader(WiseConnection connection, WisePatronFetc
             {
                 var number = mutation.GetProperty("mutatienummer").GetInt64();
                 if (number <= last) continue;
+                if (taken++ == limit) break;
                 var localId = mutation.GetProperty(record).GetProperty(idField).GetString()
                     ?? throw new InvalidOperationException($"{record}.{idField} is null");
                 changes.Add(new VendorChange(feed, localId, string.Create(CultureInfo.InvariantCulture, $"{libraryId}:{feed}:{number}"), number,

@@ -37,14 +37,21 @@ internal static class WiseDeltaReader
                 offset = 0;
                 continue;
             }
+            var consumed = 0;
             foreach (var entry in entries)
             {
                 var (ticks, id) = key(entry);
-                if (!last.IsBefore(ticks, id)) continue;
-                taken.Add(entry);
-                last = new WiseDeltaPosition(ticks, id, dateText, 0);
+                if (last.IsBefore(ticks, id))
+                {
+                    // A server that ignores limit must not overflow the page.
+                    if (taken.Count == budget) break;
+                    taken.Add(entry);
+                    last = new WiseDeltaPosition(ticks, id, dateText, 0);
+                }
+                consumed++;
             }
-            offset = from + entries.Count;
+            offset = from + consumed;
+            if (consumed < entries.Count) break;
             if (entries.Count < ask)
             {
                 drained = true;
