@@ -198,8 +198,14 @@ public sealed partial class MarcXmlReader
             return value[0];
         }
 
-        ReportAt(line, MarcProblem.BadXmlRecord, $"{name} '{value}' of datafield {tag} is not one character; {(value.Length == 0 ? "a blank" : $"'{value[0]}'")} used", tag: tag);
-        return value.Length == 0 ? ' ' : value[0];
+        if (value.Length == 0)
+        {
+            ReportAt(line, MarcProblem.BadXmlRecord, $"{name} of datafield {tag} is empty; a blank was assumed", MarcDiagnosticSeverity.Warning, tag);
+            return ' ';
+        }
+
+        ReportAt(line, MarcProblem.BadXmlRecord, $"{name} '{value}' of datafield {tag} is not one character; '{value[0]}' used", tag: tag);
+        return value[0];
     }
 
     private void CheckTag(string tag, long line)
