@@ -3,6 +3,7 @@ using System.Text.Json.Serialization.Metadata;
 using Lsb.Hub.Canonical.Installations;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
+using Refit;
 
 namespace Lsb.Hub.Adapters.Wise.Http;
 
@@ -20,32 +21,38 @@ internal sealed class WiseConnection(InstallationDescriptor installation, IWiseA
 
     public WiseAdapterOptions Options { get; } = options;
 
-    /// <summary>Sends a call, turning transport failures into <see cref="IlsUnavailableException"/>.</summary>
+    /// <summary>Sends a call, turning transport failures into <see cref="IlsUnavailableException"/> (whose inner exception is
+    /// the Polly or socket exception that caused it).</summary>
     public async Task<HttpResponseMessage> SendAsync(Func<IWiseApi, CancellationToken, Task<HttpResponseMessage>> call, string what, CancellationToken cancellationToken)
     {
         try
         {
             return await call(Api, cancellationToken);
         }
-        catch (BrokenCircuitException e)
+        catch (Exception e) when (Unavailable(e is ApiRequestException { InnerException: { } inner } ? inner : e, what, cancellationToken) is { } unavailable)
         {
-            throw new IlsUnavailableException(
-                $"Wise installation '{Installation.Id}' is not being called while {what}: its circuit is open after repeated failures. " +
-                $"A trial call is let through after {Options.CircuitBreakDuration.TotalSeconds:0.#} s.", e);
+            throw unavailable;
         }
-        catch (TimeoutRejectedException e)
+        catch (ApiRequestException e) when (e.InnerException is IlsProtocolException protocol)
         {
-            throw new IlsUnavailableException($"Wise installation '{Installation.Id}' did not answer within {Options.AttemptTimeout.TotalSeconds:0.###} s while {what}.", e);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new IlsUnavailableException($"Wise installation '{Installation.Id}' could not be reached at {Installation.Endpoint} while {what}: {e.Message}", e);
-        }
-        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new IlsUnavailableException($"Wise installation '{Installation.Id}' dropped the call while {what}.", e);
+            // Missing credentials, found by the WISE_KEY handler before anything was sent.
+            throw new IlsProtocolException(protocol.Message, protocol);
         }
     }
+
+    private IlsUnavailableException? Unavailable(Exception cause, string what, CancellationToken cancellationToken) => cause switch
+    {
+        BrokenCircuitException => new IlsUnavailableException(
+            $"Wise installation '{Installation.Id}' is not being called while {what}: its circuit is open after repeated failures. " +
+            $"A trial call is let through after {Options.CircuitBreakDuration.TotalSeconds:0.#} s.", cause),
+        TimeoutRejectedException => new IlsUnavailableException(
+            $"Wise installation '{Installation.Id}' did not answer within {Options.AttemptTimeout.TotalSeconds:0.###} s while {what}.", cause),
+        HttpRequestException => new IlsUnavailableException(
+            $"Wise installation '{Installation.Id}' could not be reached at {Installation.Endpoint} while {what}: {cause.Message}", cause),
+        OperationCanceledException when !cancellationToken.IsCancellationRequested => new IlsUnavailableException(
+            $"Wise installation '{Installation.Id}' dropped the call while {what}.", cause),
+        _ => null,
+    };
 
     /// <summary>Sends a read and returns its body as a parsed document; non-success answers throw.</summary>
     public async Task<JsonDocument> ReadDocumentAsync(Func<IWiseApi, CancellationToken, Task<HttpResponseMessage>> call, string what, CancellationToken cancellationToken)
