@@ -34,28 +34,19 @@ public static class EventLogWriter
         var position = last - events.Count;
         var recorded = recordedAt.ToUniversalTime().ToString("O");
 
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = InsertSql;
-        var p = new ParameterSet(command, "position", "eventId", "eventType", "schemaVersion", "subjectId", "isil",
-            "sourceSystem", "sourceEventId", "occurredAt", "recordedAt", "correlationId", "payload");
+        await using var batch = new RowBatch(connection, transaction, InsertSql, "position", "eventId", "eventType", "schemaVersion",
+            "subjectId", "isil", "sourceSystem", "sourceEventId", "occurredAt", "recordedAt", "correlationId", "payload");
         foreach (var e in events)
         {
             position++;
-            p.Set(0, position);
-            p.Set(1, e.EventId.ToString());
-            p.Set(2, e.EventType);
-            p.Set(3, e.SchemaVersion);
-            p.Set(4, e.SubjectId);
-            p.Set(5, e.LibraryIsil);
-            p.Set(6, e.Source.System);
-            p.Set(7, e.Source.SourceEventId);
-            p.Set(8, e.OccurredAt.ToUniversalTime().ToString("O"));
-            p.Set(9, recorded);
-            p.Set(10, correlationId);
-            p.Set(11, JsonSerializer.Serialize(e, HubJson.Options));
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await batch.AddAsync(
+            [
+                position, e.EventId.ToString(), e.EventType, e.SchemaVersion, e.SubjectId, e.LibraryIsil, e.Source.System,
+                e.Source.SourceEventId, e.OccurredAt.ToUniversalTime().ToString("O"), recorded, correlationId,
+                JsonSerializer.Serialize(e, HubJson.Options),
+            ], cancellationToken);
         }
+        await batch.FlushAsync(cancellationToken);
         return last;
     }
 }
