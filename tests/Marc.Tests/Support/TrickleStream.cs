@@ -39,3 +39,16 @@ internal sealed class TrickleStream(byte[] data, int seed) : Stream
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
+
+/// <summary>Lets a test <c>await using</c> a stream it hands to an async reader.</summary>
+internal static class StreamExtensions
+{
+    public static AsyncOwner ToAsyncDisposable(this Stream stream) => new(stream);
+
+    internal sealed class AsyncOwner(Stream stream) : IAsyncDisposable
+    {
+        public Stream Stream { get; } = stream;
+
+        public ValueTask DisposeAsync() => Stream.DisposeAsync();
+    }
+}
