@@ -7,7 +7,7 @@ using Lsb.Hub.Marc.Bench;
 var file = Option("--file", "/tmp/bench200k.mrc");
 var runs = int.Parse(Option("--runs", "3"), CultureInfo.InvariantCulture);
 BenchFile.EnsureExists(file);
-Console.WriteLine($"file {file}: {new FileInfo(file).Length:N0} bytes; {runs} runs each, median reported; {Environment.ProcessorCount} CPUs, .NET {Environment.Version}");
+Console.WriteLine($"file {file}: {new FileInfo(file).Length:N0} bytes; {runs} runs each, median reported; {Environment.ProcessorCount} CPUs, .NET {Environment.Version}, load average {Load()}");
 
 var hub = Runs(() => ReadAll(file));
 if (hub.Records != BenchFile.ExpectedRecords)
@@ -30,11 +30,11 @@ var xml = Runs(() => ReadXml(xmlFile));
 var write = Runs(() => WriteIso(file));
 
 Console.WriteLine();
-Console.WriteLine("| task | median s | records/s | alloc/record | ratio |");
+Console.WriteLine("| task | median s | records/s | alloc/record | hub reader ÷ this |");
 Console.WriteLine("|---|---|---|---|---|");
 Row("hub Iso2709Reader (full records, all text decoded)", hub, null);
-Row("yaz-marcdump FILE > /dev/null (no conversion)", yazPlain, null);
-Row("yaz-marcdump -f utf-8 -t utf-8 FILE > /dev/null", yazConvert, null);
+Row("yaz-marcdump FILE > /dev/null (no conversion)", yazPlain, hub.RecordsPerSecond / yazPlain.RecordsPerSecond);
+Row("yaz-marcdump -f utf-8 -t utf-8 FILE > /dev/null", yazConvert, hub.RecordsPerSecond / yazConvert.RecordsPerSecond);
 Row("hub MarcXmlReader (MARCXML of the same records)", xml, null);
 Row("hub Iso2709Writer (UTF-8)", write, null);
 Console.WriteLine();
@@ -147,6 +147,8 @@ static Measurement WriteIso(string path)
 
 static void Row(string task, Measurement m, double? ratio)
     => Console.WriteLine($"| {task} | {m.Seconds:F2} | {m.RecordsPerSecond:N0} | {(m.AllocatedBytes > 0 ? $"{m.BytesPerRecord:N0} B" : "-")} | {(ratio is null ? "" : $"{ratio:F2}x")} |");
+
+static string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
 
 static string Option(string name, string fallback)
 {
