@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace Lsb.Hub.Marc.Cli;
 
 /// <summary>
@@ -10,7 +7,7 @@ namespace Lsb.Hub.Marc.Cli;
 /// Exit codes: 0 = every record read (in lenient mode: read, with any repairs reported on stderr);
 /// 1 = usage error, unreadable file, or (strict mode) the first damaged record, reported on stderr with record number and byte offset.
 /// </summary>
-public static class MarcCommand
+public static partial class MarcCommand
 {
     /// <summary>Success.</summary>
     public const int ExitOk = 0;
@@ -52,83 +49,6 @@ public static class MarcCommand
         }
 
         return Dump(file, xml, options, stdout, stderr);
-    }
-
-    private static bool TryParse(string[] args, TextWriter stderr, out string file, out bool xml, out MarcReaderOptions options)
-    {
-        file = string.Empty;
-        xml = false;
-        options = MarcReaderOptions.Strict;
-        if (args[0] != "dump")
-        {
-            stderr.WriteLine($"marc: unknown subcommand '{args[0]}'");
-            return false;
-        }
-
-        for (var i = 1; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--xml":
-                    xml = true;
-                    break;
-                case "--lenient":
-                    options = options with { ErrorPolicy = MarcErrorPolicy.Lenient };
-                    break;
-                case "--charset" when i + 1 < args.Length:
-                    if (!TryCharset(args[++i], out var set))
-                    {
-                        stderr.WriteLine($"marc dump: unknown character set '{args[i]}'");
-                        return false;
-                    }
-
-                    options = options with { CharacterSet = set };
-                    break;
-                default:
-                    if (args[i].StartsWith("--", StringComparison.Ordinal) || file.Length > 0)
-                    {
-                        stderr.WriteLine($"marc dump: unexpected argument '{args[i]}'");
-                        return false;
-                    }
-
-                    file = args[i];
-                    break;
-            }
-        }
-
-        if (file.Length == 0)
-        {
-            stderr.WriteLine("marc dump: no FILE given");
-            return false;
-        }
-
-        return true;
-    }
-
-    private static bool TryCharset(string name, out MarcCharacterSet set)
-    {
-        set = name.ToUpperInvariant() switch
-        {
-            "LEADER" => MarcCharacterSet.FromLeader,
-            "UTF-8" or "UTF8" => MarcCharacterSet.Utf8,
-            "MARC-8" or "MARC8" => MarcCharacterSet.Marc8,
-            _ => null!,
-        };
-        if (set is not null)
-        {
-            return true;
-        }
-
-        try
-        {
-            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-            set = MarcCharacterSet.Legacy(int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var page) ? Encoding.GetEncoding(page) : Encoding.GetEncoding(name));
-            return true;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
     }
 
     private static int Dump(string file, bool xml, MarcReaderOptions options, TextWriter stdout, TextWriter stderr)
