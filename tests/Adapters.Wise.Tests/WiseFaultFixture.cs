@@ -9,7 +9,7 @@ using WireMock.Server;
 namespace Lsb.Hub.Adapters.Wise.Tests;
 
 /// <summary>A WireMock.Net stub of a Wise installation, switchable between normal answers and faults; adapters with
-/// a 300 ms attempt timeout, 2 retries and a circuit that opens after 6 calls of which half failed.</summary>
+/// a 1 s attempt timeout, 2 retries and a circuit that opens after 6 calls of which half failed.</summary>
 public sealed class WiseFaultFixture : IIlsFaultFixture, IDisposable
 {
     public const string AppId = "LSB-HUB-TEST";
@@ -17,7 +17,7 @@ public sealed class WiseFaultFixture : IIlsFaultFixture, IDisposable
 
     private readonly WiseAdapterHost _host = new(new Dictionary<string, string?>
     {
-        ["Adapters:Wise:AttemptTimeout"] = "00:00:00.300",
+        ["Adapters:Wise:AttemptTimeout"] = "00:00:01",
         ["Adapters:Wise:MaxRetryAttempts"] = "2",
         ["Adapters:Wise:RetryBaseDelay"] = "00:00:00.010",
         ["Adapters:Wise:CircuitMinimumThroughput"] = "6",
@@ -33,6 +33,7 @@ public sealed class WiseFaultFixture : IIlsFaultFixture, IDisposable
             "fault-stub", [new LibraryRef(Isil.Parse("NL-0851010000"), "5101", "Bibliotheek Lindendal")]);
         _host.Credentials.Set("fault-stub", AppId, AppKey);
         Behave(InstallationBehaviour.Normal);
+        WarmUp();
     }
 
     public WireMockServer Server { get; }
@@ -63,7 +64,7 @@ public sealed class WiseFaultFixture : IIlsFaultFixture, IDisposable
                     .WithHeader("Content-Type", "application/json").WithBody("""{"status":500,"errorCode":"INTERNAL_ERROR","errorMessage":"Database unavailable"}"""));
                 break;
             case InstallationBehaviour.Hangs:
-                Server.Given(anything).RespondWith(Response.Create().WithStatusCode(200).WithDelay(TimeSpan.FromSeconds(3))
+                Server.Given(anything).RespondWith(Response.Create().WithStatusCode(200).WithDelay(TimeSpan.FromSeconds(4))
                     .WithHeader("Content-Type", "application/json").WithBody("{}"));
                 break;
             case InstallationBehaviour.MalformedAnswers:
@@ -87,6 +88,14 @@ public sealed class WiseFaultFixture : IIlsFaultFixture, IDisposable
         Server.Stop();
         Server.Dispose();
         _host.Dispose();
+    }
+
+    /// <summary>A cold WireMock server can take longer than the adapter's timeout to answer its first request.</summary>
+    private void WarmUp()
+    {
+        using var http = new HttpClient();
+        using var response = http.GetAsync(new Uri(Server.Url + WiseCannedFeed.Base + "/library")).GetAwaiter().GetResult();
+        Server.ResetLogEntries();
     }
 
     private void Json(string path, string method, string body)
