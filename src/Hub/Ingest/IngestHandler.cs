@@ -17,6 +17,7 @@ public sealed class IngestHandler(AdapterRegistry adapters, CanonicalIngest inge
         using var __ = LogContext.PushProperty("InstallationId", page.InstallationId);
         try
         {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var adapter = await adapters.ForAsync(page.InstallationId, cancellationToken);
             var translated = new List<CanonicalChange>(page.Changes.Count);
             var failed = new List<(VendorChange Change, Exception Error)>();
@@ -31,15 +32,18 @@ public sealed class IngestHandler(AdapterRegistry adapters, CanonicalIngest inge
                     failed.Add((change, e));
                 }
             }
+            var translatedAfter = clock.Elapsed;
             var outcome = await ingest.ApplyAsync(page.InstallationId, translated, context.CorrelationId, cancellationToken);
+            var appliedAfter = clock.Elapsed;
             foreach (var (change, error) in failed)
             {
                 logger.LogWarning("Change {SourceEventId} ({Feed} {LocalId}) could not be translated and goes on alone to fail visibly: {Error}",
                     change.SourceEventId, change.Feed, change.LocalId, error.Message);
                 await context.SendAsync(new IngestChange(page.InstallationId, change));
             }
-            logger.LogInformation("Ingested page of {Changes} changes: {Events} events, {Skipped} duplicates or stale, {Failed} split off; log at {Position}",
-                page.Changes.Count, outcome.Events, outcome.Skipped, failed.Count, outcome.LastPosition);
+            logger.LogInformation("Ingested page of {Changes} changes: {Events} events, {Skipped} duplicates or stale, {Failed} split off; log at {Position} (translate {TranslateMs:F0} ms, apply {ApplyMs:F0} ms)",
+                page.Changes.Count, outcome.Events, outcome.Skipped, failed.Count, outcome.LastPosition,
+                translatedAfter.TotalMilliseconds, (appliedAfter - translatedAfter).TotalMilliseconds);
         }
         finally
         {
