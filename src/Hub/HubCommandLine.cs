@@ -18,6 +18,8 @@ public static class HubCommandLine
                 var app = HubApplication.Build(rest);
                 await app.RunAsync();
                 return 0;
+            case "sandbox":
+                return await Sandbox.SandboxCommand.RunAsync(rest);
             case "failed":
                 return await FailedMessages.Cli.FailedCommand.RunAsync(rest);
             case "help" or "--help" or "-h":

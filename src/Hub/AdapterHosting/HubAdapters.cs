@@ -7,5 +7,6 @@ public static class HubAdapters
     public static void AddAll(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.AddWiseAdapter();
     }
 }

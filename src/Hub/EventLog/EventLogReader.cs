@@ -12,8 +12,9 @@ public sealed class EventLogReader(HubDatabase database)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-            "SELECT position, event_id, event_type, schema_version, subject_id, isil, source_system, source_event_id, " +
-            "occurred_at, recorded_at, correlation_id, payload FROM event_log WHERE position > @after ORDER BY position LIMIT @limit",
+            "SELECT e.position, e.event_id, e.event_type, e.schema_version, e.subject_id, e.isil, b.source_system, e.source_event_id, " +
+            "e.occurred_at, b.recorded_at, b.correlation_id, e.payload FROM event_log e JOIN event_batches b ON b.id = e.batch_id " +
+            "WHERE e.position > @after ORDER BY e.position LIMIT @limit",
             new { after, limit }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => new LoggedEvent(r.Position, Guid.Parse(r.EventId), r.EventType, r.SchemaVersion, r.SubjectId,
             r.Isil, r.SourceSystem, r.SourceEventId, DateTimeOffset.Parse(r.OccurredAt, System.Globalization.CultureInfo.InvariantCulture),

@@ -1,8 +1,6 @@
 using System.Data.Common;
-using System.Text.Json;
 using Dapper;
 using Lsb.Hub.Canonical.Events;
-using Lsb.Hub.Infrastructure;
 using Lsb.Hub.Storage;
 
 namespace Lsb.Hub.EventLog;
@@ -16,10 +14,8 @@ namespace Lsb.Hub.EventLog;
 public static class EventLogWriter
 {
     private const string InsertSql = """
-        INSERT INTO event_log (position, event_id, event_type, schema_version, subject_id, isil, source_system,
-                               source_event_id, occurred_at, recorded_at, correlation_id, payload)
-        VALUES (@position, @eventId, @eventType, @schemaVersion, @subjectId, @isil, @sourceSystem,
-                @sourceEventId, @occurredAt, @recordedAt, @correlationId, @payload)
+        INSERT INTO event_log (position, event_id, event_type, schema_version, subject_id, isil, source_event_id, occurred_at, batch_id, payload)
+        VALUES (@position, @eventId, @eventType, @schemaVersion, @subjectId, @isil, @sourceEventId, @occurredAt, @batchId, @payload)
         """;
 
     /// <summary>Appends <paramref name="events"/> in order; returns the position of the last one (0 when none).</summary>
@@ -31,31 +27,26 @@ public static class EventLogWriter
         var last = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "UPDATE event_log_head SET last_position = last_position + @n WHERE id = 1 RETURNING last_position",
             new { n = (long)events.Count }, transaction, cancellationToken: cancellationToken));
-        var position = last - events.Count;
-        var recorded = recordedAt.ToUniversalTime().ToString("O");
+        var first = last - events.Count + 1;
+        var sources = events.Select(e => e.Source.System).Distinct(StringComparer.Ordinal).ToList();
+        if (sources.Count != 1)
+            throw new ArgumentException($"One append holds the events of one source system; got {string.Join(", ", sources)}.", nameof(events));
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO event_batches (id, last_position, source_system, recorded_at, correlation_id) VALUES (@first, @last, @source, @recorded, @correlationId)",
+            new { first, last, source = sources[0], recorded = recordedAt.ToUniversalTime().ToString("O"), correlationId }, transaction, cancellationToken: cancellationToken));
 
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = InsertSql;
-        var p = new ParameterSet(command, "position", "eventId", "eventType", "schemaVersion", "subjectId", "isil",
-            "sourceSystem", "sourceEventId", "occurredAt", "recordedAt", "correlationId", "payload");
+        await using var batch = new RowBatch(connection, transaction, InsertSql, "position", "eventId", "eventType", "schemaVersion",
+            "subjectId", "isil", "sourceEventId", "occurredAt", "batchId", "payload");
+        var position = first;
         foreach (var e in events)
         {
-            position++;
-            p.Set(0, position);
-            p.Set(1, e.EventId.ToString());
-            p.Set(2, e.EventType);
-            p.Set(3, e.SchemaVersion);
-            p.Set(4, e.SubjectId);
-            p.Set(5, e.LibraryIsil);
-            p.Set(6, e.Source.System);
-            p.Set(7, e.Source.SourceEventId);
-            p.Set(8, e.OccurredAt.ToUniversalTime().ToString("O"));
-            p.Set(9, recorded);
-            p.Set(10, correlationId);
-            p.Set(11, JsonSerializer.Serialize(e, HubJson.Options));
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await batch.AddAsync(
+            [
+                position++, e.EventId.ToString(), e.EventType, e.SchemaVersion, e.SubjectId, e.LibraryIsil,
+                e.Source.SourceEventId, e.OccurredAt.ToUniversalTime().ToString("O"), first, EventPayloadJson.Write(e),
+            ], cancellationToken);
         }
+        await batch.FlushAsync(cancellationToken);
         return last;
     }
 }

@@ -133,8 +133,10 @@ public sealed class IngestPoller(
             await Task.Delay(TimeSpan.FromMilliseconds(20), time, cancellationToken);
 
         var adapter = adapters.For(installation);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var state = await cursors.GetAsync(installation.Id, cancellationToken);
         var page = await adapter.ReadChangesAsync(state?.Cursor, options.Value.PageSize, cancellationToken);
+        var readAfter = clock.Elapsed;
         if (page.Changes.Count > 0)
         {
             var correlationId = $"poll-{installation.Id}-{Guid.CreateVersion7():N}";
@@ -152,7 +154,8 @@ public sealed class IngestPoller(
                     backpressure.PageDone(installation.Id);
                     throw;
                 }
-                logger.LogDebug("Read {Changes} changes from installation {InstallationId}", page.Changes.Count, installation.Id);
+                logger.LogDebug("Read {Changes} changes from installation {InstallationId} in {ReadMs:F0} ms, queued in {SendMs:F0} ms",
+                    page.Changes.Count, installation.Id, readAfter.TotalMilliseconds, (clock.Elapsed - readAfter).TotalMilliseconds);
             }
         }
         await cursors.SaveSuccessAsync(installation.Id, page.NextCursor, page.Changes.Count, cancellationToken);

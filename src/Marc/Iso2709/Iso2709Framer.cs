@@ -7,7 +7,7 @@ namespace Lsb.Hub.Marc;
 /// only to hold the largest record, up to <see cref="MarcReaderOptions.MaxRecordBytes"/>). Skips filler between records,
 /// and when the leader's length is wrong resynchronises on the record terminator (0x1D).
 /// </summary>
-internal sealed class Iso2709Framer : IDisposable
+internal sealed partial class Iso2709Framer : IDisposable
 {
     private const int InitialBufferSize = 256 * 1024;
     private readonly Stream stream;
@@ -52,7 +52,7 @@ internal sealed class Iso2709Framer : IDisposable
         {
             if (endOfStream)
             {
-                FlushSkipped(0);
+                FlushSkipped(NextRecordNumber - 1);
                 return FrameStatus.End;
             }
 
@@ -215,7 +215,7 @@ internal sealed class Iso2709Framer : IDisposable
         }
         else
         {
-            AddPending(recordNumber, skipOffset, MarcProblem.FillerSkipped, $"skipped {skipFiller} filler byte(s) (NUL, SUB, blank or line end) between records", MarcDiagnosticSeverity.Warning);
+            AddPending(recordNumber, skipOffset, MarcProblem.FillerSkipped, $"skipped {skipFiller} filler byte(s) (NUL, SUB, blank or line end) {(recordNumber < NextRecordNumber ? "after the last record" : "before this record")}", MarcDiagnosticSeverity.Warning);
         }
 
         skipOffset = -1;
@@ -224,63 +224,4 @@ internal sealed class Iso2709Framer : IDisposable
 
     private void AddPending(int recordNumber, long offset, MarcProblem problem, string message, MarcDiagnosticSeverity severity = MarcDiagnosticSeverity.Error)
         => (Pending ??= []).Add(new MarcDiagnostic(recordNumber, offset, severity, problem, message));
-
-    /// <summary>Makes room and reads more bytes synchronously.</summary>
-    public void Fill()
-    {
-        var room = PrepareFill();
-        var read = stream.Read(buffer, end, room);
-        Filled(read);
-    }
-
-    /// <summary>Makes room and reads more bytes asynchronously.</summary>
-    public async ValueTask FillAsync(CancellationToken cancellationToken)
-    {
-        var room = PrepareFill();
-        var read = await stream.ReadAsync(buffer.AsMemory(end, room), cancellationToken).ConfigureAwait(false);
-        Filled(read);
-    }
-
-    private int PrepareFill()
-    {
-        if (start > 0)
-        {
-            var live = end - start;
-            Array.Copy(buffer, start, buffer, 0, live);
-            bufferOffset += start;
-            start = 0;
-            end = live;
-        }
-
-        if (end == buffer.Length)
-        {
-            var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-            Array.Copy(buffer, larger, end);
-            ArrayPool<byte>.Shared.Return(buffer);
-            buffer = larger;
-        }
-
-        return buffer.Length - end;
-    }
-
-    private void Filled(int read)
-    {
-        if (read <= 0)
-        {
-            endOfStream = true;
-        }
-        else
-        {
-            end += read;
-        }
-    }
-
-    public void Dispose()
-    {
-        if (buffer.Length > 0)
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-            buffer = [];
-        }
-    }
 }

@@ -117,7 +117,13 @@ internal sealed partial class Iso2709RecordParser
             return ' ';
         }
 
-        return ReadCharacter(content, ref position, content.Length, tag, localOffset, "indicator");
+        var indicator = ReadCharacter(content, ref position, content.Length, tag, localOffset, "indicator");
+        if (indicator is not (' ' or (>= '0' and <= '9') or (>= 'a' and <= 'z') or '|') && indicator < 0x80)
+        {
+            Report(MarcProblem.BadIndicator, localOffset + position - 1, $"indicator '{indicator}' is not blank, a digit or a lowercase letter", MarcDiagnosticSeverity.Warning, tag);
+        }
+
+        return indicator;
     }
 
     private char ReadCode(ReadOnlySpan<byte> body, ref int position, int end, string tag, int localOffset)
@@ -183,7 +189,7 @@ internal sealed partial class Iso2709RecordParser
 
         if ((problems & Marc8Problems.UnmappedCharacter) != 0)
         {
-            Report(MarcProblem.UnmappedMarc8Character, localOffset, $"MARC-8 code(s) with no character in the designated set in '{sample}'; replaced by U+FFFD", tag: tag);
+            Report(MarcProblem.UnmappedMarc8Character, localOffset, $"MARC-8 code(s) with no character in the designated set in '{sample}'; dropped", tag: tag);
         }
 
         if ((problems & Marc8Problems.DanglingCombiningMark) != 0)

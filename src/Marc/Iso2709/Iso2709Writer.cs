@@ -9,6 +9,7 @@ namespace Lsb.Hub.Marc;
 /// to <c>450</c>; record length, base address and the directory are recomputed; field order is kept. A record that
 /// ISO 2709 cannot hold (over 99,999 bytes, a field over 9,999 bytes, a tag that is not three characters) is NEVER
 /// written truncated: <see cref="MarcFormatException"/> with <see cref="MarcProblem.NotWritable"/> is thrown instead.
+/// Text MUST NOT contain the ISO 2709 delimiters 0x1D, 0x1E, 0x1F; where it does (a damaged MARC-8 record), they are dropped.
 /// </summary>
 public sealed class Iso2709Writer : IDisposable
 {
@@ -98,7 +99,7 @@ public sealed class Iso2709Writer : IDisposable
                 var dataField = (MarcDataField)field;
                 used = AppendChar(dataField.Indicator1, used);
                 used = AppendChar(dataField.Indicator2, used);
-                foreach (var subfield in dataField.Subfields)
+                foreach (var subfield in dataField.SubfieldSpan)
                 {
                     used = AppendByte(Iso2709Bytes.SubfieldDelimiter, used);
                     used = AppendChar(subfield.Code, used);
@@ -194,7 +195,23 @@ public sealed class Iso2709Writer : IDisposable
     {
         var max = System.Text.Encoding.UTF8.GetMaxByteCount(text.Length);
         Ensure(used + max);
-        return used + System.Text.Encoding.UTF8.GetBytes(text, data.AsSpan(used));
+        var written = data.AsSpan(used, System.Text.Encoding.UTF8.GetBytes(text, data.AsSpan(used)));
+        if (written.IndexOfAny(Iso2709Bytes.RecordTerminator, Iso2709Bytes.FieldTerminator, Iso2709Bytes.SubfieldDelimiter) < 0)
+        {
+            return used + written.Length;
+        }
+
+        // ISO 2709's own delimiters cannot be data: dropped, or the record would read back differently.
+        var kept = 0;
+        foreach (var b in written)
+        {
+            if (b is not (Iso2709Bytes.RecordTerminator or Iso2709Bytes.FieldTerminator or Iso2709Bytes.SubfieldDelimiter))
+            {
+                written[kept++] = b;
+            }
+        }
+
+        return used + kept;
     }
 
     private int AppendChar(char c, int used)

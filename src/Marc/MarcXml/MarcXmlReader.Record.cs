@@ -11,6 +11,19 @@ public sealed partial class MarcXmlReader
     private MarcRecord? ReadRecord(XmlReader r)
     {
         recordNumber++;
+        inRecord = true;
+        try
+        {
+            return ReadRecordContent(r);
+        }
+        finally
+        {
+            inRecord = false;
+        }
+    }
+
+    private MarcRecord? ReadRecordContent(XmlReader r)
+    {
         diagnostics = null;
         var line = Line(r);
         if (r.NamespaceURI.Length == 0)
@@ -103,6 +116,7 @@ public sealed partial class MarcXmlReader
             return;
         }
 
+        CheckTag(tag, line);
         fields.Add(new MarcControlField(tag, value));
     }
 
@@ -147,6 +161,7 @@ public sealed partial class MarcXmlReader
             return;
         }
 
+        CheckTag(tag, line);
         fields.Add(new MarcDataField(tag, indicator1, indicator2, subfields.ToArray()));
     }
 
@@ -183,8 +198,22 @@ public sealed partial class MarcXmlReader
             return value[0];
         }
 
-        ReportAt(line, MarcProblem.BadXmlRecord, $"{name} '{value}' of datafield {tag} is not one character; {(value.Length == 0 ? "a blank" : $"'{value[0]}'")} used", tag: tag);
-        return value.Length == 0 ? ' ' : value[0];
+        if (value.Length == 0)
+        {
+            ReportAt(line, MarcProblem.BadXmlRecord, $"{name} of datafield {tag} is empty; a blank was assumed", MarcDiagnosticSeverity.Warning, tag);
+            return ' ';
+        }
+
+        ReportAt(line, MarcProblem.BadXmlRecord, $"{name} '{value}' of datafield {tag} is not one character; '{value[0]}' used", tag: tag);
+        return value[0];
+    }
+
+    private void CheckTag(string tag, long line)
+    {
+        if (!IsValidTag(tag))
+        {
+            ReportAt(line, MarcProblem.BadXmlRecord, $"tag '{tag}' is not three letters or digits; kept as is", tag: tag);
+        }
     }
 
     private static long Line(XmlReader r) => r is IXmlLineInfo info ? info.LineNumber : 0;

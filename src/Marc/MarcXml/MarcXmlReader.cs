@@ -21,6 +21,7 @@ public sealed partial class MarcXmlReader : IDisposable
     private List<MarcDiagnostic>? diagnostics;
     private int recordNumber;
     private bool finished;
+    private bool inRecord;
 
     /// <summary>Reads from <paramref name="stream"/> (left open).</summary>
     public MarcXmlReader(Stream stream, MarcReaderOptions? options = null)
@@ -136,7 +137,7 @@ public sealed partial class MarcXmlReader : IDisposable
     private void Fail(XmlException e)
     {
         finished = true;
-        var diagnostic = new MarcDiagnostic(recordNumber + 1, e.LineNumber, MarcDiagnosticSeverity.Error, MarcProblem.BadXml, $"the XML is not well-formed: {e.Message}");
+        var diagnostic = new MarcDiagnostic(inRecord ? recordNumber : recordNumber + 1, e.LineNumber, MarcDiagnosticSeverity.Error, MarcProblem.BadXml, $"the XML is not well-formed: {e.Message}");
         if (strict)
         {
             throw new MarcFormatException(diagnostic, e);
@@ -172,8 +173,32 @@ public sealed partial class MarcXmlReader : IDisposable
     }
 
     private bool IsRecordStart()
-        => xml.NodeType == XmlNodeType.Element && xml.LocalName == MarcXmlNames.Record
-            && (xml.NamespaceURI.Length == 0 || xml.NamespaceURI == MarcXmlNames.Namespace);
+    {
+        if (xml.NodeType != XmlNodeType.Element || (xml.NamespaceURI.Length != 0 && xml.NamespaceURI != MarcXmlNames.Namespace))
+        {
+            return false;
+        }
+
+        if (xml.LocalName == MarcXmlNames.Record)
+        {
+            return true;
+        }
+
+        if (xml.LocalName is MarcXmlNames.Leader or MarcXmlNames.ControlField or MarcXmlNames.DataField or MarcXmlNames.Subfield)
+        {
+            var stray = new MarcDiagnostic(recordNumber + 1, xml is IXmlLineInfo info ? info.LineNumber : 0, MarcDiagnosticSeverity.Error, MarcProblem.BadXmlRecord, $"<{xml.Name}> outside any <record>; skipped");
+            if (strict)
+            {
+                throw new MarcFormatException(stray);
+            }
+
+            fileDiagnostics.Add(stray);
+            xml.Skip();
+            return IsRecordStart();
+        }
+
+        return false;
+    }
 
     private MarcRecord? ReadRecord()
     {
@@ -181,4 +206,11 @@ public sealed partial class MarcXmlReader : IDisposable
         subtree.Read();
         return ReadRecord(subtree);
     }
+
+    /// <summary>Tags are three ASCII letters or digits (MARC21slim.xsd).</summary>
+    private static bool IsValidTag(string tag)
+        => tag.Length == 3 && tag.AsSpan().IndexOfAnyExcept(ValidTagCharacters) < 0;
+
+    private static readonly System.Buffers.SearchValues<char> ValidTagCharacters =
+        System.Buffers.SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 }

@@ -23,7 +23,7 @@ public sealed class MarcXmlWriter : IDisposable
 
     /// <summary>Writes MARCXML to <paramref name="writer"/> (left open).</summary>
     public MarcXmlWriter(TextWriter writer, MarcXmlWriterOptions? options = null)
-        : this(XmlWriter.Create(writer, Settings(options, null)), options)
+        : this(XmlWriter.Create(writer, Settings(options, null, omitDeclaration: true)), options)
     {
     }
 
@@ -89,7 +89,7 @@ public sealed class MarcXmlWriter : IDisposable
                 xml.WriteAttributeString(MarcXmlNames.Tag, Clean(field.Tag));
                 xml.WriteAttributeString(MarcXmlNames.Indicator1, Clean(data.Indicator1.ToString()));
                 xml.WriteAttributeString(MarcXmlNames.Indicator2, Clean(data.Indicator2.ToString()));
-                foreach (var subfield in data.Subfields)
+                foreach (var subfield in data.SubfieldSpan)
                 {
                     xml.WriteStartElement(MarcXmlNames.Subfield, MarcXmlNames.Namespace);
                     xml.WriteAttributeString(MarcXmlNames.Code, Clean(subfield.Code.ToString()));
@@ -119,10 +119,12 @@ public sealed class MarcXmlWriter : IDisposable
         xml.Dispose();
     }
 
-    private static XmlWriterSettings Settings(MarcXmlWriterOptions? options, System.Text.Encoding? encoding)
+    private static XmlWriterSettings Settings(MarcXmlWriterOptions? options, System.Text.Encoding? encoding, bool omitDeclaration = false)
     {
         var settings = new XmlWriterSettings
         {
+            // A TextWriter's encoding is not the document's (a StringWriter says UTF-16): leave the declaration out.
+            OmitXmlDeclaration = omitDeclaration,
             Indent = options?.Indent ?? true,
             IndentChars = "  ",
             NewLineChars = "\n",

@@ -35,6 +35,9 @@ public sealed class MarcDataField : MarcField
     /// <inheritdoc />
     public override bool IsControlField => false;
 
+    /// <summary>The backing array, for allocation-free iteration inside the library. NEVER mutate it.</summary>
+    internal ReadOnlySpan<MarcSubfield> SubfieldSpan => subfields;
+
     /// <summary>The value of the first subfield with <paramref name="code"/>, or null when there is none.</summary>
     public string? this[char code]
     {

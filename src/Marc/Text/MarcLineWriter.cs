@@ -38,7 +38,7 @@ public static class MarcLineWriter
                 writer.Write(' ');
                 writer.Write(data.Indicator1);
                 writer.Write(data.Indicator2);
-                foreach (var subfield in data.Subfields)
+                foreach (var subfield in data.SubfieldSpan)
                 {
                     writer.Write(" $");
                     writer.Write(subfield.Code);

@@ -6,6 +6,12 @@ internal static class YazComparison
     public static List<string> Compare(string file, IReadOnlyList<MarcRecord> records, List<List<string>> expected)
     {
         var differences = new List<string>();
+        if (YazCouldNotWriteFirst(file) && records.Count == expected.Count + 1)
+        {
+            // yaz fails to write the first record of this file at all (corpus README); compare the rest.
+            records = [.. records.Skip(1)];
+        }
+
         var yazStoppedEarly = YazStoppedEarly(file);
         if (records.Count != expected.Count && !(yazStoppedEarly && records.Count > expected.Count))
         {
@@ -25,7 +31,7 @@ internal static class YazComparison
 
             for (var l = skipLeader ? 1 : 0; l < Math.Min(ours.Count, theirs.Count); l++)
             {
-                var a = YazDump.Normalise(ours[l]);
+                var a = YazDump.Normalise(DecodeReferences(ours[l]));
                 var b = YazDump.Normalise(DecodeReferences(theirs[l]));
                 if (mislabelled)
                 {
@@ -39,6 +45,11 @@ internal static class YazComparison
                     (a, b) = (a.Length > 6 ? a[6..] : a, b[6..]);
                 }
 
+                if (KnownLineDifferences.TryGetValue(Path.GetFileName(file), out var known) && b.StartsWith(known, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
                 if (!string.Equals(a, b, StringComparison.Ordinal))
                 {
                     differences.Add($"record {r + 1} line {l + 1}:\n   hub: {a}\n   yaz: {b}");
@@ -48,6 +59,15 @@ internal static class YazComparison
 
         return differences;
     }
+
+    /// <summary>Lines where yaz is wrong, per file (docs/marc.md): an empty ind1 attribute makes yaz shift ind2 left.</summary>
+    private static readonly Dictionary<string, string> KnownLineDifferences = new(StringComparer.Ordinal)
+    {
+        ["marc-perl__namespace.xml"] = "866 0 $a",
+    };
+
+    private static bool YazCouldNotWriteFirst(string file)
+        => File.Exists(Path.Combine(Corpus.Marc, Path.GetDirectoryName(file)!, "expected", Path.GetFileName(file) + ".txt.stderr"));
 
     /// <summary>yaz gives up on the rest of a file at some errors (exit 5); the hub reads on.</summary>
     private static bool YazStoppedEarly(string file)

@@ -49,25 +49,19 @@ public static class StateWriter
 
     private static async Task InsertMappingsAsync(DbConnection connection, DbTransaction transaction, WorkingSet set, string createdAt, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "INSERT INTO id_map (installation_id, entity, local_id, canonical_id, created_at) VALUES (@i, @e, @l, @c, @t)";
-        var p = new ParameterSet(command, "i", "e", "l", "c", "t");
-        p.Set(0, set.InstallationId);
-        p.Set(4, createdAt);
-        await InsertAsync(set.Members, WorkingSet.MemberEntity);
-        await InsertAsync(set.Holdings, WorkingSet.HoldingEntity);
-        await InsertAsync(set.Loans, WorkingSet.LoanEntity);
+        await using var batch = new RowBatch(connection, transaction,
+            "INSERT INTO id_map (installation_id, entity, local_id, canonical_id, created_at) VALUES (@i, @e, @l, @c, @t)", "i", "e", "l", "c", "t");
+        await AddAsync(set.Members, WorkingSet.MemberEntity);
+        await AddAsync(set.Holdings, WorkingSet.HoldingEntity);
+        await AddAsync(set.Loans, WorkingSet.LoanEntity);
+        await batch.FlushAsync(cancellationToken);
 
-        async Task InsertAsync<TRow>(Dictionary<string, Tracked<TRow>> map, string entity) where TRow : class
+        async Task AddAsync<TRow>(Dictionary<string, Tracked<TRow>> map, string entity) where TRow : class
         {
-            p.Set(1, entity);
             foreach (var (localId, tracked) in map)
             {
                 if (tracked.Mapped) continue;
-                p.Set(2, localId);
-                p.Set(3, tracked.CanonicalId);
-                await command.ExecuteNonQueryAsync(cancellationToken);
+                await batch.AddAsync([set.InstallationId, entity, localId, tracked.CanonicalId, createdAt], cancellationToken);
                 tracked.Mapped = true;
             }
         }
@@ -76,30 +70,14 @@ public static class StateWriter
     private static async Task UpsertAsync<TRow>(DbConnection connection, DbTransaction transaction, string table, string[] columns,
         IEnumerable<Tracked<TRow>> rows, Func<TRow, object?[]> values, CancellationToken cancellationToken) where TRow : class
     {
-        DbCommand? command = null;
-        ParameterSet? parameters = null;
-        try
+        await using var batch = new RowBatch(connection, transaction, UpsertSql(table, columns), [.. columns.Select(c => "p_" + c)]);
+        foreach (var tracked in rows)
         {
-            foreach (var tracked in rows)
-            {
-                if (!tracked.Dirty || tracked.Row is null) continue;
-                if (command is null)
-                {
-                    command = connection.CreateCommand();
-                    command.Transaction = transaction;
-                    command.CommandText = UpsertSql(table, columns);
-                    parameters = new ParameterSet(command, [.. columns.Select(c => "p_" + c)]);
-                }
-                var v = values(tracked.Row);
-                for (var i = 0; i < v.Length; i++) parameters!.Set(i, v[i]);
-                await command.ExecuteNonQueryAsync(cancellationToken);
-                tracked.Dirty = false;
-            }
+            if (!tracked.Dirty || tracked.Row is null) continue;
+            await batch.AddAsync(values(tracked.Row), cancellationToken);
+            tracked.Dirty = false;
         }
-        finally
-        {
-            if (command is not null) await command.DisposeAsync();
-        }
+        await batch.FlushAsync(cancellationToken);
     }
 
     private static string UpsertSql(string table, string[] columns)

@@ -108,7 +108,8 @@ CREATE INDEX loans_holding ON loans (holding_id);
 CREATE INDEX loans_isil ON loans (isil);
 
 -- The append-only log of accepted canonical events. position is gap-free: it is taken from event_log_head in the
--- same transaction as the state change, so positions are assigned in commit order.
+-- same transaction as the state change, so positions are assigned in commit order. Rows are kept thin (what is the
+-- same for a whole ingest batch lives once in event_batches; the payload holds only the type's own fields).
 CREATE TABLE event_log (
     position         {{POSITION_PK}},
     event_id         TEXT NOT NULL,
@@ -116,14 +117,20 @@ CREATE TABLE event_log (
     schema_version   INTEGER NOT NULL,
     subject_id       TEXT NOT NULL,
     isil             TEXT,
-    source_system    TEXT NOT NULL,
     source_event_id  TEXT NOT NULL,
     occurred_at      TEXT NOT NULL,
-    recorded_at      TEXT NOT NULL,
-    correlation_id   TEXT,
+    batch_id         BIGINT NOT NULL,
     payload          TEXT NOT NULL
 );
-CREATE INDEX event_log_subject ON event_log (subject_id);
+
+-- One row per append: the events batch_id = id .. last_position came from source_system in one transaction.
+CREATE TABLE event_batches (
+    id               {{POSITION_PK}},
+    last_position    BIGINT NOT NULL,
+    source_system    TEXT NOT NULL,
+    recorded_at      TEXT NOT NULL,
+    correlation_id   TEXT
+);
 
 CREATE TABLE event_log_head (
     id             INTEGER PRIMARY KEY,

@@ -96,7 +96,8 @@ public static class Marc8Decoder
             }
             else
             {
-                var set = b < 0x80 ? g0 : g1;
+                // 0x80-0x9F are MARC-8's C1 controls (joiners, non-sort marks), defined in the ANSEL table whatever G1 holds.
+                var set = b < 0x80 ? g0 : b < 0xA0 ? Ansel : g1;
                 if (set == Eacc)
                 {
                     if (i + 3 > input.Length)
@@ -174,17 +175,21 @@ public static class Marc8Decoder
     {
         var j = start + 1;
         var toG1 = false;
+        var intermediate = false;
         if (j < input.Length && input[j] == (byte)'$')
         {
+            intermediate = true;
             j++;
         }
 
         if (j < input.Length && input[j] is (byte)'(' or (byte)',')
         {
+            intermediate = true;
             j++;
         }
         else if (j < input.Length && input[j] is (byte)')' or (byte)'-')
         {
+            intermediate = true;
             toG1 = true;
             j++;
         }
@@ -218,9 +223,10 @@ public static class Marc8Decoder
         };
         if (set < 0)
         {
-            // Unknown final character: drop only the ESC so the bytes after it are still read as text.
+            // Unknown final character. A full sequence (ESC, intermediate, final) is dropped whole; a lone ESC
+            // followed by text is more likely a damaged byte, so only the ESC is dropped and the text is kept.
             problems |= Marc8Problems.BadEscape;
-            return start + 1;
+            return intermediate ? j + 1 : start + 1;
         }
 
         if (toG1)

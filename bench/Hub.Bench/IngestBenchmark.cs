@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using Dapper;
+using Lsb.Hub.Canonical.Identity;
+using Lsb.Hub.Canonical.Installations;
+using Lsb.Hub.Ingest;
+using Lsb.Hub.Installations;
+using Lsb.Hub.Simulators.Wise;
+using Lsb.Hub.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lsb.Hub.Bench;
+
+/// <summary>
+/// The Wise simulator produces <c>count</c> changes; a hub on the embedded default (SQLite) is started, registers the
+/// installation and ingests until its feeds are drained. Timed from registration until the last page is applied.
+/// </summary>
+public static class IngestBenchmark
+{
+    public static async Task<Measurement> RunAsync(int count)
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "lsb-bench-ingest-" + Guid.NewGuid().ToString("N")[..8]);
+        await using var wise = await WiseSimulator.StartAsync(new WiseSimulatorOptions { PatronsPerLibrary = 50, ItemsPerLibrary = 200, LoansPerLibrary = 20 });
+        var access = wise.Installation(WiseDefaultTopology.InstallationName);
+        var generated = wise.Control.Generate(access.Name, count);
+        Console.WriteLine($"simulator: {generated.Total:N0} changes generated ({generated.Patrons:N0} patron, {generated.Items:N0} item, {generated.Loans:N0} loan)");
+
+        var app = HubApplication.Build(["--urls", "http://127.0.0.1:0"], builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:DataDirectory"] = dataDirectory,
+            ["Ingest:PageSize"] = "1000",
+            ["Ingest:PollInterval"] = "00:00:00.100",
+            ["Ingest:MaxPagesInFlight"] = "8",
+            ["Serilog:MinimumLevel:Default"] = Environment.GetEnvironmentVariable("LSB_BENCH_LOG") ?? "Warning",
+            ["Auth:ApiKeys:0:Key"] = "bench-admin-key-0000000001",
+            ["Auth:ApiKeys:0:Scopes:0"] = "admin",
+            [$"Credentials:{access.Name}:AppId"] = access.AppId,
+            [$"Credentials:{access.Name}:AppKey"] = access.AppKey,
+        }));
+        await app.StartAsync();
+        var database = app.Services.GetRequiredService<HubDatabase>();
+        var backpressure = app.Services.GetRequiredService<IngestBackpressure>();
+        var store = app.Services.GetRequiredService<InstallationStore>();
+
+        var clock = Stopwatch.StartNew();
+        await store.RegisterAsync(new InstallationDescriptor(InstallationId.Parse(access.Name), Vendor.Wise, access.Endpoint, access.Name,
+            [.. access.Libraries.Select(l => new LibraryRef(Isil.Parse(l.Isil), l.LibraryId, l.Name))]), "bench", null, "bench", CancellationToken.None);
+
+        long lastRead = -1;
+        var stableSince = Stopwatch.StartNew();
+        var finishedAt = TimeSpan.Zero;
+        while (true)
+        {
+            await Task.Delay(50);
+            await using var connection = await database.OpenAsync();
+            var read = await connection.ExecuteScalarAsync<long?>("SELECT changes_read FROM ingest_cursors") ?? 0;
+            if (read != lastRead || backpressure.InFlight(access.Name) > 0)
+            {
+                lastRead = read;
+                stableSince.Restart();
+                finishedAt = clock.Elapsed;
+                continue;
+            }
+            if (read > 0 && stableSince.Elapsed > TimeSpan.FromSeconds(1.5)) break;
+        }
+        long events;
+        await using (var connection = await database.OpenAsync())
+            events = await connection.ExecuteScalarAsync<long>("SELECT last_position FROM event_log_head");
+        await app.StopAsync();
+        await app.DisposeAsync();
+        return new Measurement(events, finishedAt, Path.Combine(dataDirectory, "hub.db"), $"({lastRead:N0} vendor changes read)");
+    }
+
+    public static void Cleanup(Measurement ingest)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var directory = Path.GetDirectoryName(ingest.DatabasePath);
+        if (directory is not null && Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+    }
+}

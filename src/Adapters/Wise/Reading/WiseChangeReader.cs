@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text.Json;
+using Lsb.Hub.Adapters.Changes;
+using Lsb.Hub.Adapters.Wise.Dto;
+using Lsb.Hub.Adapters.Wise.Http;
+
+namespace Lsb.Hub.Adapters.Wise.Reading;
+
+/// <summary>
+/// Reads every feed of every library organisation of one installation after a <see cref="WiseCursor"/>: per library
+/// the updated patrons, the deleted patrons, the item mutations and the loan mutations, oldest first, until the
+/// page is full. Either the whole page is read or an exception is thrown: a partial page is NEVER returned.
+/// </summary>
+internal sealed class WiseChangeReader(WiseConnection connection, WisePatronFetcher patrons)
+{
+    // Patrons before copies before loans, so a loan's member and copy are usually known when the loan arrives.
+    private static readonly string[] FeedOrder = [WiseFeeds.Patron, WiseFeeds.DeletedPatron, WiseFeeds.Item, WiseFeeds.Loan];
+
+    public async Task<ChangePage> ReadAsync(string? cursorText, int maxChanges, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxChanges, 1);
+        var cursor = WiseCursor.Parse(cursorText);
+        var changes = new List<VendorChange>(Math.Min(maxChanges, 4096));
+        var positions = new Dictionary<string, WiseLibraryPosition>(cursor.Libraries, StringComparer.Ordinal);
+        var hasMore = false;
+        foreach (var library in connection.Installation.Libraries)
+        {
+            var id = library.VendorLibraryId;
+            var position = positions.GetValueOrDefault(id) ?? new WiseLibraryPosition();
+            foreach (var feed in FeedOrder)
+            {
+                var budget = maxChanges - changes.Count;
+                if (budget == 0)
+                {
+                    hasMore = true;
+                    break;
+                }
+                var (next, more) = feed switch
+                {
+                    WiseFeeds.Patron => await ReadUpdatedPatronsAsync(id, position, budget, changes, cancellationToken),
+                    WiseFeeds.DeletedPatron => await ReadDeletedPatronsAsync(id, position, budget, changes, cancellationToken),
+                    WiseFeeds.Item => await ReadMutationsAsync(id, position, budget, WiseFeeds.Item, changes, cancellationToken),
+                    _ => await ReadMutationsAsync(id, position, budget, WiseFeeds.Loan, changes, cancellationToken),
+                };
+                position = next;
+                hasMore |= more;
+            }
+            positions[id] = position;
+        }
+        return new ChangePage(changes, new WiseCursor { Libraries = positions }.ToString(), hasMore);
+    }
+
+    private async Task<(WiseLibraryPosition, bool)> ReadUpdatedPatronsAsync(string libraryId, WiseLibraryPosition position, int budget,
+        List<VendorChange> changes, CancellationToken cancellationToken)
+    {
+        var what = $"reading updatedpatron of library {libraryId}";
+        var (entries, next, drained) = await WiseDeltaReader.ReadAsync(position.Patrons, connection.Options.PatronDeltaStart, budget,
+            connection.Options.FeedPageSize,
+            (date, offset, limit, ct) => connection.ReadAsync((api, c) => api.UpdatedPatrons(libraryId, date, offset, limit, c),
+                WiseJsonContext.Default.WisePatronListWiseUpdatedPatron, what, ct),
+            e => (e.LastModified.UtcTicks, e.PatronSystemId), cancellationToken);
+        var records = await patrons.FetchAsync(libraryId, [.. entries.Select(e => e.PatronSystemId)], cancellationToken);
+        foreach (var entry in entries)
+        {
+            // A patron deleted between the list and the fetch has no record: deletedpatron reports it.
+            if (!records.TryGetValue(entry.PatronSystemId, out var payload)) continue;
+            var ticks = entry.LastModified.UtcTicks;
+            changes.Add(new VendorChange(WiseFeeds.Patron, entry.PatronSystemId,
+                string.Create(CultureInfo.InvariantCulture, $"{libraryId}:patron:{entry.PatronSystemId}:{ticks}"), ticks, entry.LastModified, payload, libraryId));
+        }
+        return (position with { Patrons = next }, !drained);
+    }
+
+    private async Task<(WiseLibraryPosition, bool)> ReadDeletedPatronsAsync(string libraryId, WiseLibraryPosition position, int budget,
+        List<VendorChange> changes, CancellationToken cancellationToken)
+    {
+        var what = $"reading deletedpatron of library {libraryId}";
+        var (entries, next, drained) = await WiseDeltaReader.ReadAsync(position.Deleted, connection.Options.PatronDeltaStart, budget,
+            connection.Options.FeedPageSize,
+            (date, offset, limit, ct) => connection.ReadAsync((api, c) => api.DeletedPatrons(libraryId, date, offset, limit, c),
+                WiseJsonContext.Default.WisePatronListWiseDeletedPatron, what, ct),
+            e => (e.DeletedAt.UtcTicks, e.PatronSystemId), cancellationToken);
+        foreach (var entry in entries)
+        {
+            var ticks = entry.DeletedAt.UtcTicks;
+            changes.Add(new VendorChange(WiseFeeds.DeletedPatron, entry.PatronSystemId,
+                string.Create(CultureInfo.InvariantCulture, $"{libraryId}:deletedpatron:{entry.PatronSystemId}:{ticks}"), ticks, entry.DeletedAt,
+                JsonSerializer.Serialize(entry, WiseJsonContext.Default.WiseDeletedPatron), libraryId));
+        }
+        return (position with { Deleted = next }, !drained);
+    }
+
+    private async Task<(WiseLibraryPosition, bool)> ReadMutationsAsync(string libraryId, WiseLibraryPosition position, int budget, string feed,
+        List<VendorChange> changes, CancellationToken cancellationToken)
+    {
+        var items = feed == WiseFeeds.Item;
+        var after = items ? position.Items : position.Loans;
+        var limit = Math.Min(budget, connection.Options.FeedPageSize);
+        var what = $"reading the {feed} mutations of library {libraryId}";
+        using var document = await connection.ReadDocumentAsync(
+            (api, c) => items ? api.ItemMutations(libraryId, after, limit, c) : api.LoanMutations(libraryId, after, limit, c), what, cancellationToken);
+        var last = after;
+        var taken = 0;
+        try
+        {
+            var root = document.RootElement;
+            var record = items ? "exemplaar" : "uitlening";
+            var idField = items ? "exemplaarId" : "uitleningId";
+            foreach (var mutation in root.GetProperty("mutaties").EnumerateArray())
+            {
+                var number = mutation.GetProperty("mutatienummer").GetInt64();
+                if (number <= last) continue;
+                if (taken++ == limit) break;
+                var localId = mutation.GetProperty(record).GetProperty(idField).GetString()
+                    ?? throw new InvalidOperationException($"{record}.{idField} is null");
+                changes.Add(new VendorChange(feed, localId, string.Create(CultureInfo.InvariantCulture, $"{libraryId}:{feed}:{number}"), number,
+                    mutation.GetProperty("mutatiedatum").GetDateTimeOffset(), mutation.GetRawText(), libraryId));
+                last = number;
+            }
+            var newest = root.GetProperty("laatsteMutatienummer").GetInt64();
+            var next = items ? position with { Items = last } : position with { Loans = last };
+            return (next, newest > last);
+        }
+        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            throw connection.Unreadable(what, e);
+        }
+    }
+}

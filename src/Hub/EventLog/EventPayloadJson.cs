@@ -1,0 +1,67 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Lsb.Hub.Canonical.Events;
+using Lsb.Hub.Infrastructure;
+
+namespace Lsb.Hub.EventLog;
+
+/// <summary>
+/// The JSON of an event's own fields, as the log stores it. The fields every event has (id, source, time, schema
+/// version) are columns of the log, so the payload leaves them out; <see cref="Read"/> puts them back.
+/// </summary>
+public static class EventPayloadJson
+{
+    private static readonly HashSet<string> CommonFields = new(StringComparer.Ordinal)
+    {
+        nameof(CanonicalEvent.EventId), nameof(CanonicalEvent.Source), nameof(CanonicalEvent.OccurredAt), nameof(CanonicalEvent.SchemaVersion),
+    };
+
+    private static readonly Dictionary<string, Type> Types = typeof(CanonicalEvent).Assembly.GetTypes()
+        .Where(t => t.IsSubclassOf(typeof(CanonicalEvent)) && !t.IsAbstract)
+        .ToDictionary(t => t.Name, StringComparer.Ordinal);
+
+    /// <summary>Options that serialise a concrete event without the common fields.</summary>
+    public static JsonSerializerOptions Options { get; } = Create();
+
+    /// <summary>The payload of <paramref name="e"/>.</summary>
+    public static string Write(CanonicalEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return JsonSerializer.Serialize(e, e.GetType(), Options);
+    }
+
+    /// <summary>The event again, from its log columns and payload.</summary>
+    public static CanonicalEvent Read(string eventType, string payload, Guid eventId, EventSource source, DateTimeOffset occurredAt, int schemaVersion)
+    {
+        if (!Types.TryGetValue(eventType, out var type))
+            throw new InvalidOperationException($"The log holds an event of unknown type '{eventType}'.");
+        var body = (CanonicalEvent?)JsonSerializer.Deserialize(payload, type, Options)
+            ?? throw new InvalidOperationException($"The payload of a {eventType} is empty.");
+        return body with { EventId = eventId, Source = source, OccurredAt = occurredAt, SchemaVersion = schemaVersion };
+    }
+
+    private static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        HubJson.Apply(options);
+        options.TypeInfoResolver = new DefaultJsonTypeInfoResolver
+        {
+            Modifiers =
+            {
+                info =>
+                {
+                    if (info.Kind != JsonTypeInfoKind.Object || !typeof(CanonicalEvent).IsAssignableFrom(info.Type)) return;
+                    info.PolymorphismOptions = null;
+                    for (var i = info.Properties.Count - 1; i >= 0; i--)
+                    {
+                        var property = info.Properties[i];
+                        if (property.AttributeProvider is System.Reflection.MemberInfo member && CommonFields.Contains(member.Name))
+                            info.Properties.RemoveAt(i);
+                    }
+                },
+            },
+        };
+        options.MakeReadOnly();
+        return options;
+    }
+}

@@ -1,0 +1,122 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace Lsb.Hub.Storage;
+
+/// <summary>
+/// Executes one statement for many rows inside a transaction as fast as the provider allows. SQLite: one prepared
+/// native statement, values bound by position through SQLitePCL and stepped in-process (about three times faster
+/// than binding through ADO.NET parameters, measured in bench/Hub.Bench). PostgreSQL: all rows in one
+/// <see cref="DbBatch"/>, one round trip.
+/// </summary>
+public sealed partial class RowBatch : IAsyncDisposable
+{
+    private readonly DbConnection _connection;
+    private readonly string _sql;
+    private readonly string[] _parameterNames;
+    private readonly DbBatch? _batch;
+    private sqlite3_stmt? _statement;
+
+    /// <summary>Prepares a batch of <paramref name="sql"/>, whose parameters are written <c>@name</c>.</summary>
+    public RowBatch(DbConnection connection, DbTransaction transaction, string sql, params string[] parameterNames)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        _connection = connection;
+        _sql = sql;
+        _parameterNames = parameterNames;
+        if (connection is not SqliteConnection)
+        {
+            _batch = connection.CreateBatch();
+            _batch.Transaction = transaction;
+        }
+    }
+
+    /// <summary>Rows added so far.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Adds a row; values in parameter order (string, long, int, bool, double, byte[] or null).</summary>
+    public Task AddAsync(object?[] values, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        Count++;
+        if (_batch is not null)
+        {
+            var command = _batch.CreateBatchCommand();
+            command.CommandText = _sql;
+            for (var i = 0; i < values.Length; i++)
+            {
+                var p = command.CreateParameter();
+                p.ParameterName = _parameterNames[i];
+                p.Value = values[i] ?? DBNull.Value;
+                command.Parameters.Add(p);
+            }
+            _batch.BatchCommands.Add(command);
+            return Task.CompletedTask;
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        StepSqlite(values);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Sends what is pending (PostgreSQL); SQLite rows are executed as they are added.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (_batch is null || _batch.BatchCommands.Count == 0) return;
+        await _batch.ExecuteNonQueryAsync(cancellationToken);
+        _batch.BatchCommands.Clear();
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_batch is not null) await _batch.DisposeAsync();
+        _statement?.Dispose();
+    }
+
+    private void StepSqlite(object?[] values)
+    {
+        var db = ((SqliteConnection)_connection).Handle!;
+        if (_statement is null)
+        {
+            var positional = ParameterPattern().Replace(_sql, m =>
+            {
+                var index = Array.IndexOf(_parameterNames, m.Groups[1].Value);
+                if (index < 0) throw new InvalidOperationException($"Parameter @{m.Groups[1].Value} of '{_sql}' is not in the parameter list.");
+                return "?" + (index + 1).ToString(CultureInfo.InvariantCulture);
+            });
+            Check(db, raw.sqlite3_prepare_v2(db, positional, out _statement));
+        }
+        var statement = _statement!;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var position = i + 1;
+            var rc = values[i] switch
+            {
+                null or DBNull => raw.sqlite3_bind_null(statement, position),
+                string s => raw.sqlite3_bind_text(statement, position, s),
+                long l => raw.sqlite3_bind_int64(statement, position, l),
+                int n => raw.sqlite3_bind_int64(statement, position, n),
+                bool b => raw.sqlite3_bind_int64(statement, position, b ? 1 : 0),
+                double d => raw.sqlite3_bind_double(statement, position, d),
+                byte[] bytes => raw.sqlite3_bind_blob(statement, position, bytes),
+                var other => raw.sqlite3_bind_text(statement, position, Convert.ToString(other, CultureInfo.InvariantCulture)),
+            };
+            Check(db, rc);
+        }
+        var step = raw.sqlite3_step(statement);
+        raw.sqlite3_reset(statement);
+        if (step != raw.SQLITE_DONE && step != raw.SQLITE_ROW) Check(db, step);
+    }
+
+    private static void Check(sqlite3 db, int rc)
+    {
+        if (rc is raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW) return;
+        throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), rc, raw.sqlite3_extended_errcode(db));
+    }
+
+    [GeneratedRegex("@([A-Za-z_][A-Za-z0-9_]*)")]
+    private static partial Regex ParameterPattern();
+}

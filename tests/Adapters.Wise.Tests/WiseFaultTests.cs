@@ -1,0 +1,89 @@
+using Lsb.Hub.Adapters.Contract;
+using Lsb.Hub.Canonical.Commands;
+using Lsb.Hub.Simulators.Wise;
+
+namespace Lsb.Hub.Adapters.Wise.Tests;
+
+/// <summary>Wise-specific fault behaviour against the WireMock.Net stub: retries, messages, the WISE_KEY header, commands.
+/// Each test gets its own stub, so a delayed answer of one test never reaches the next.</summary>
+public sealed class WiseFaultTests : IDisposable
+{
+    private readonly WiseFaultFixture fixture = new();
+
+    public void Dispose() => fixture.Dispose();
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task When_Wise_answers_500_The_adapter_should_retry_twice_before_giving_up()
+    {
+        fixture.Behave(InstallationBehaviour.ServerErrors);
+        var e = await Assert.ThrowsAsync<IlsUnavailableException>(() => fixture.CreateAdapter().ReadChangesAsync(null, 100, Cancel));
+        Assert.Equal(3, fixture.RequestsTo("/patronmanagement/patron/library/5101/updatedpatron"));
+        Assert.Contains("INTERNAL_ERROR", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task When_the_WISE_KEY_is_refused_The_error_should_tell_the_administrator_what_to_check()
+    {
+        fixture.Behave(InstallationBehaviour.RefusesCredentials);
+        var e = await Assert.ThrowsAsync<IlsProtocolException>(() => fixture.CreateAdapter().ReadChangesAsync(null, 100, Cancel));
+        Assert.Contains("refused the WISE_KEY", e.Message, StringComparison.Ordinal);
+        Assert.Contains("Credentials:fault-stub:AppId", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task When_Wise_answers_malformed_JSON_The_error_should_name_the_installation_and_say_nothing_was_read()
+    {
+        fixture.Behave(InstallationBehaviour.MalformedAnswers);
+        var e = await Assert.ThrowsAsync<IlsProtocolException>(() => fixture.CreateAdapter().ReadChangesAsync(null, 100, Cancel));
+        Assert.Contains("'sandbox-wise' answered with malformed JSON", e.Message, StringComparison.Ordinal);
+        Assert.Contains("Nothing was read", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_call_should_carry_the_WISE_KEY_derived_from_the_installation_credentials()
+    {
+        fixture.Behave(InstallationBehaviour.Normal);
+        await ChangeFeed.ReadToEndAsync(fixture.CreateAdapter(), null, 1000, Cancel);
+        var expected = WiseKey.Compute(WiseFaultFixture.AppId, WiseFaultFixture.AppKey, DateTimeOffset.UtcNow);
+        Assert.NotEmpty(fixture.Server.LogEntries);
+        Assert.All(fixture.Server.LogEntries, e => Assert.Equal(expected, e.RequestMessage!.Headers!["WISE_KEY"].Single()));
+    }
+
+    [Fact]
+    public async Task When_a_check_out_times_out_The_outcome_should_be_Unknown_and_it_should_not_be_sent_twice()
+    {
+        fixture.Behave(InstallationBehaviour.Hangs);
+        var result = await fixture.CreateAdapter().ExecuteAsync(new CheckOut
+        {
+            IdempotencyKey = "step-1", Isil = fixture.Installation.Libraries[0].Isil,
+            Patron = new PatronRef(null, "100001", null), Item = new ItemRef(null, "5000001", null),
+        }, Cancel);
+        Assert.Equal(CommandOutcome.Unknown, result.Outcome);
+        // WireMock logs a request once its (4 s) delayed answer is sent; a retry would have been sent within 50 ms.
+        for (var waited = 0; waited < 70 && fixture.RequestsTo("/circulation/library/5101/checkout") == 0; waited++) await Task.Delay(100, Cancel);
+        await Task.Delay(300, Cancel);
+        Assert.Equal(1, fixture.RequestsTo("/circulation/library/5101/checkout"));
+    }
+
+    [Fact]
+    public async Task When_a_command_meets_server_errors_The_outcome_should_be_Transient()
+    {
+        fixture.Behave(InstallationBehaviour.ServerErrors);
+        var result = await fixture.CreateAdapter().ExecuteAsync(new CheckIn
+        {
+            IdempotencyKey = "step-2", Isil = fixture.Installation.Libraries[0].Isil, Item = new ItemRef(null, "5000001", null),
+        }, Cancel);
+        Assert.Equal(CommandOutcome.Transient, result.Outcome);
+    }
+
+    [Fact]
+    public async Task When_the_installation_is_healthy_Health_should_say_it_holds_the_registered_libraries()
+    {
+        fixture.Behave(InstallationBehaviour.Normal);
+        var health = await fixture.CreateAdapter().CheckHealthAsync(Cancel);
+        Assert.True(health.Healthy, health.Description);
+        Assert.Equal("Closed", health.CircuitState);
+    }
+}
