@@ -79,7 +79,7 @@ public abstract class UnmappedLoanStatusJourneyTests(TestBackend backend) : IAsy
             $"{Loans} failed loan changes");
         var groups = await GetAsync($"/api/v1/admin/failed-messages/groups?installation={WiseWorld.Installation}");
         var group = Assert.Single(groups.EnumerateArray());
-        Assert.Equal(Loans, group.GetProperty("count").GetInt32());
+        Assert.True(group.GetProperty("count").GetInt32() == Loans, $"group: {group}");
         var error = group.GetProperty("sampleMessage").GetString()!;
         Assert.Contains("mappings/wise/loan-status.csv", error, StringComparison.Ordinal);
         Assert.Contains($"'{NewCode}'", error, StringComparison.Ordinal);
@@ -100,8 +100,8 @@ public abstract class UnmappedLoanStatusJourneyTests(TestBackend backend) : IAsy
             operation = await GetAsync($"/api/v1/admin/operations/{operationId}");
             return operation.GetProperty("status").GetString() == "Completed" && operation.GetProperty("pending").GetInt32() == 0;
         }, "the replay to complete");
-        Assert.Equal(Loans, operation.GetProperty("succeeded").GetInt32());
-        Assert.Equal(0, operation.GetProperty("failedAgain").GetInt32());
+        Assert.True(operation.GetProperty("succeeded").GetInt32() == Loans && operation.GetProperty("failedAgain").GetInt32() == 0,
+            $"replay operation: {operation}; still failed: {await GetAsync($"/api/v1/admin/failed-messages?installation={WiseWorld.Installation}")}");
 
         // A loan lent after the fix is mapped straight away: the reference for "as if always mapped".
         var refPatron = _world.Control.AddPatron(WiseWorld.Installation, library.LibraryId, new PatronDraft { Status = "ACT" });
