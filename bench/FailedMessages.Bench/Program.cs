@@ -1,10 +1,10 @@
 using Lsb.Hub.FailedMessages.Bench;
 
 var failed = Arg(args, "--failed", 10_000);
-var live = Arg(args, "--live", 20_000);
+var live = Arg(args, "--live", 100_000);
 if (args.Contains("--help"))
 {
-    Console.Error.WriteLine("usage: FailedMessages.Bench [--failed N (10000)] [--live N (20000)]");
+    Console.Error.WriteLine("usage: FailedMessages.Bench [--failed N (10000)] [--live N (100000)]");
     return 2;
 }
 await ReplayBenchmark.RunAsync(failed, live);
