@@ -41,6 +41,7 @@ public static class BusConfiguration
                 opts.Durability.Mode = configuration.GetValue("Bus:Solo", false) ? DurabilityMode.Solo : DurabilityMode.Balanced;
             }
             opts.AutoBuildMessageStorageOnStartup = AutoCreate.CreateOrUpdate;
+            opts.UseSystemTextJsonForSerialization(json => json.TypeInfoResolverChain.Insert(0, HubMessageJsonContext.Default));
             opts.UseRuntimeCompilation();
             opts.Policies.UseDurableLocalQueues();
 
