@@ -77,6 +77,7 @@ public static class BusConfiguration
                 opts.PublishMessage<IngestChangePage>().ToRabbitQueue(queue);
                 opts.PublishMessage<IngestChange>().ToRabbitQueue(queue);
                 opts.ListenToRabbitQueue(queue).UseDurableInbox().MaximumParallelMessages(parallelism);
+                opts.PublishMessage<Dwh.DwhEventBatch>().ToRabbitExchange($"{bus.QueuePrefix}-dwh", exchange => exchange.ExchangeType = ExchangeType.Fanout);
                 opts.Policies.UseDurableOutboxOnAllSendingEndpoints();
             }
             else

@@ -19,6 +19,9 @@ public sealed class HubHost : IAsyncDisposable
     public const string AdminKey = "test-admin-key-000000000001";
     public const string PoiKey = "test-poi-key-000000000000001";
     public const string OtherPoiKey = "test-other-poi-key-00000001";
+    public const string DwhKey = "test-dwh-key-0000000000000001";
+    /// <summary>A test DWH pseudonym key (32 bytes of 0x2A, base64): a published test value, never a real key.</summary>
+    public static readonly string DwhPseudonymKey = Convert.ToBase64String(Enumerable.Repeat((byte)0x2A, 32).ToArray());
     public const string Poi = "testpoi";
     public const string OtherPoi = "otherpoi";
 
@@ -58,6 +61,10 @@ public sealed class HubHost : IAsyncDisposable
             ["Auth:ApiKeys:2:Key"] = OtherPoiKey,
             ["Auth:ApiKeys:2:Name"] = "other-poi",
             ["Auth:ApiKeys:2:Scopes:0"] = Scopes.PoiPrefix + OtherPoi,
+            ["Auth:ApiKeys:3:Key"] = DwhKey,
+            ["Auth:ApiKeys:3:Name"] = "test-dwh",
+            ["Auth:ApiKeys:3:Scopes:0"] = Scopes.Dwh,
+            ["Dwh:PseudonymKey"] = DwhPseudonymKey,
             ["Ingest:PollInterval"] = "00:00:00.200",
             ["Ingest:FailureBackoff"] = "00:00:00.200",
             ["Ingest:MaxBackoff"] = "00:00:02",
