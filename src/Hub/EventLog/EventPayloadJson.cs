@@ -13,15 +13,18 @@ public static class EventPayloadJson
 {
     private static readonly HashSet<string> CommonFields = new(StringComparer.Ordinal)
     {
-        nameof(CanonicalEvent.EventId), nameof(CanonicalEvent.Source), nameof(CanonicalEvent.OccurredAt), nameof(CanonicalEvent.SchemaVersion),
+        "eventId", "source", "occurredAt", "schemaVersion", "subjectId", "libraryIsil", "eventType",
     };
 
     private static readonly Dictionary<string, Type> Types = typeof(CanonicalEvent).Assembly.GetTypes()
         .Where(t => t.IsSubclassOf(typeof(CanonicalEvent)) && !t.IsAbstract)
         .ToDictionary(t => t.Name, StringComparer.Ordinal);
 
-    /// <summary>Options that serialise a concrete event without the common fields.</summary>
-    public static JsonSerializerOptions Options { get; } = Create();
+    /// <summary>Options that serialise a concrete event without the common fields (compile-time metadata: the hot path).</summary>
+    public static JsonSerializerOptions Options { get; } = Create(JsonTypeInfoResolver.Combine(EventPayloadContext.Default, new DefaultJsonTypeInfoResolver()));
+
+    /// <summary>Options that read a payload back (reflection metadata, which binds the records' init-only members).</summary>
+    public static JsonSerializerOptions ReadOptions { get; } = Create(new DefaultJsonTypeInfoResolver());
 
     /// <summary>The payload of <paramref name="e"/>.</summary>
     public static string Write(CanonicalEvent e)
@@ -35,32 +38,24 @@ public static class EventPayloadJson
     {
         if (!Types.TryGetValue(eventType, out var type))
             throw new InvalidOperationException($"The log holds an event of unknown type '{eventType}'.");
-        var body = (CanonicalEvent?)JsonSerializer.Deserialize(payload, type, Options)
+        var body = (CanonicalEvent?)JsonSerializer.Deserialize(payload, type, ReadOptions)
             ?? throw new InvalidOperationException($"The payload of a {eventType} is empty.");
         return body with { EventId = eventId, Source = source, OccurredAt = occurredAt, SchemaVersion = schemaVersion };
     }
 
-    private static JsonSerializerOptions Create()
+    private static JsonSerializerOptions Create(IJsonTypeInfoResolver resolver)
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
         HubJson.Apply(options);
-        options.TypeInfoResolver = new DefaultJsonTypeInfoResolver
-        {
-            Modifiers =
-            {
-                info =>
+        options.TypeInfoResolver = resolver.WithAddedModifier(info =>
                 {
                     if (info.Kind != JsonTypeInfoKind.Object || !typeof(CanonicalEvent).IsAssignableFrom(info.Type)) return;
                     info.PolymorphismOptions = null;
                     for (var i = info.Properties.Count - 1; i >= 0; i--)
                     {
-                        var property = info.Properties[i];
-                        if (property.AttributeProvider is System.Reflection.MemberInfo member && CommonFields.Contains(member.Name))
-                            info.Properties.RemoveAt(i);
+                        if (CommonFields.Contains(info.Properties[i].Name)) info.Properties.RemoveAt(i);
                     }
-                },
-            },
-        };
+                });
         options.MakeReadOnly();
         return options;
     }
