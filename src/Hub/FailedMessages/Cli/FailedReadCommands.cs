@@ -58,12 +58,12 @@ public static class FailedReadCommands
             grid.AddRow(new Text(field), new Text(Cell(summary, field)));
         console.Write(grid);
         console.Write(new Rule("Body"));
-        console.WriteLine(Cell(detail, "body"));
+        Raw(console, Cell(detail, "body"));
         console.Write(new Rule("Headers"));
         foreach (var header in detail.GetProperty("headers").EnumerateObject().Where(h => h.Name != "exception-stack"))
-            console.WriteLine($"{header.Name}: {header.Value}");
+            Raw(console, $"{header.Name}: {header.Value}");
         console.Write(new Rule("Stack trace"));
-        console.WriteLine(Cell(detail, "stackTrace"));
+        Raw(console, Cell(detail, "stackTrace"));
         console.Write(new Rule("Replays"));
         foreach (var replay in detail.GetProperty("replays").EnumerateArray())
             console.WriteLine($"{Time(replay, "requestedAt")} by {Cell(replay, "requestedBy")}: {Cell(replay, "outcome")} (operation {Cell(replay, "operationId")})");
@@ -99,8 +99,15 @@ public static class FailedReadCommands
     internal static bool Json(CliArguments args, IAnsiConsole console, JsonElement value)
     {
         if (!args.Has("json")) return false;
-        console.WriteLine(JsonSerializer.Serialize(value, new JsonSerializerOptions { WriteIndented = true }));
+        Raw(console, JsonSerializer.Serialize(value, new JsonSerializerOptions { WriteIndented = true }));
         return true;
+    }
+
+    /// <summary>Writes text as it is (no wrapping at the console width), so JSON, bodies and stack traces can be copied.</summary>
+    internal static void Raw(IAnsiConsole console, string text)
+    {
+        console.Profile.Out.Writer.WriteLine(text);
+        console.Profile.Out.Writer.Flush();
     }
 
     internal static string Cell(JsonElement item, string name)
