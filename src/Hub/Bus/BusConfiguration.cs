@@ -64,7 +64,12 @@ public static class BusConfiguration
                 opts.Durability.NodeReassignmentPollingTime = TimeSpan.FromSeconds(Math.Max(1, bus.StaleNodeTimeout.TotalSeconds / 4));
             }
             opts.AutoBuildMessageStorageOnStartup = AutoCreate.CreateOrUpdate;
-            opts.UseSystemTextJsonForSerialization(json => json.TypeInfoResolverChain.Insert(0, HubMessageJsonContext.Default));
+            opts.UseSystemTextJsonForSerialization(json =>
+            {
+                // Compile-time metadata for the high-volume ingest messages; reflection for everything else.
+                json.TypeInfoResolverChain.Insert(0, HubMessageJsonContext.Default);
+                json.TypeInfoResolverChain.Add(new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver());
+            });
             opts.UseRuntimeCompilation();
 
             var parallelism = Math.Max(1, configuration.GetValue("Ingest:Parallelism", database.Provider == StorageProvider.Sqlite ? 1 : 4));
