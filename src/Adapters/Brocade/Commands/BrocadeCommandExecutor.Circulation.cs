@@ -12,7 +12,7 @@ internal sealed partial class BrocadeCommandExecutor
     {
         if (Patron(command.Patron) is not { } patron || Item(command.Item) is not { } item) return Unnamed();
         var answer = await SendAsync(Sip2Requests.CheckOut(institution, patron, item, Now, command.DueAt), changes: true, "checking out a copy", cancellationToken);
-        return answer.Ok ? Loaned(answer, "Checked out.") : Refused(answer, RejectionReason.ItemNotAvailable, "the check-out");
+        return answer.Ok ? Loaned(answer, "Checked out.") : Refused(answer, RejectionReason.ItemNotAvailable, "the check-out", repeatable: false);
     }
 
     private async Task<CommandResult> CheckInAsync(CheckIn command, string institution, CancellationToken cancellationToken)
@@ -29,7 +29,7 @@ internal sealed partial class BrocadeCommandExecutor
     {
         if (Patron(command.Patron) is not { } patron || Item(command.Item) is not { } item) return Unnamed();
         var answer = await SendAsync(Sip2Requests.Renew(institution, patron, item, Now), changes: true, "renewing a loan", cancellationToken);
-        return answer.Ok ? Loaned(answer, "Renewed.") : Refused(answer, RejectionReason.NotRenewable, "the renewal");
+        return answer.Ok ? Loaned(answer, "Renewed.") : Refused(answer, RejectionReason.NotRenewable, "the renewal", repeatable: false);
     }
 
     private CommandResult Loaned(Sip2Response answer, string message)

@@ -75,10 +75,11 @@ internal sealed partial class BrocadeCommandExecutor(BrocadeConnection connectio
         => connection.SipAsync(body, changes, what, cancellationToken);
 
     /// <summary>A refusal: the screen message's verdict from the table, or <paramref name="fallback"/>.</summary>
-    private CommandResult Refused(Sip2Response answer, RejectionReason fallback, string doing)
+    private CommandResult Refused(Sip2Response answer, RejectionReason fallback, string doing, bool repeatable = true)
     {
         var message = answer.ScreenMessage;
         var verdict = mappings.Verdict(Installation, message);
+        if (verdict == SipVerdict.AlreadyDone && !repeatable) verdict = null;
         if (verdict == SipVerdict.AlreadyDone) return new CommandResult { Outcome = CommandOutcome.AlreadyDone, Message = $"Brocade says: {message}.", RawStatus = message };
         var reason = verdict switch
         {
@@ -90,7 +91,7 @@ internal sealed partial class BrocadeCommandExecutor(BrocadeConnection connectio
             SipVerdict.InvalidRequest => RejectionReason.InvalidRequest,
             _ => fallback,
         };
-        var hint = verdict is null && message is not null
+        var hint = verdict is null && message is not null && repeatable
             ? $" (to classify this message, add it to {mappings.ScreenMessages.DisplayPath})" : string.Empty;
         return CommandResult.Rejected(reason, $"Brocade refused {doing}: {message ?? "no reason given"}{hint}.", message);
     }
