@@ -12,7 +12,7 @@ namespace Lsb.Hub.Adapters.Brocade;
 /// with the previous night), circulation and patrons over SIP2. Created by <see cref="BrocadeAdapterFactory"/>.
 /// </summary>
 internal sealed class BrocadeAdapter(BrocadeConnection connection, BrocadeChangeReader reader, BrocadeTranslator translator, BrocadeCommandExecutor executor,
-    BrocadeHealthCheck health) : IIlsAdapter, IAsyncDisposable
+    BrocadeHealthCheck health) : IIlsAdapter, IAsyncDisposable, IDisposable
 {
     /// <summary>No temporary items (SIP2 cannot create copies: <c>ManualActionRequired</c>), no title-level
     /// distinction beyond SIP2 hold types.</summary>
@@ -33,4 +33,7 @@ internal sealed class BrocadeAdapter(BrocadeConnection connection, BrocadeChange
     public Task<CommandResult> ExecuteAsync(IlsCommand command, CancellationToken cancellationToken) => executor.ExecuteAsync(command, cancellationToken);
 
     public ValueTask DisposeAsync() => connection.DisposeAsync();
+
+    /// <summary>The hub's registry disposes adapters synchronously when registrations change; closing sockets does not block.</summary>
+    public void Dispose() => connection.DisposeAsync().AsTask().GetAwaiter().GetResult();
 }
