@@ -62,9 +62,13 @@ public static class HubApplication
         builder.Services.AddSingleton<IngestCursorStore>();
         builder.Services.AddSingleton<IngestBackpressure>();
         builder.Services.AddHostedService<IngestPoller>();
+        if (database.Provider == StorageProvider.Postgres) builder.Services.AddSingleton<IInstallationLeases, PostgresLeases>();
+        else builder.Services.AddSingleton<IInstallationLeases, SoloLeases>();
         HubAdapters.AddAll(builder.Services);
 
-        builder.Host.UseHubBus(builder.Configuration, database);
+        var bus = BusConfiguration.ReadOptions(builder.Configuration);
+        builder.Services.AddSingleton(bus);
+        builder.Host.UseHubBus(builder.Configuration, database, bus);
 
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
