@@ -37,7 +37,8 @@ internal static class SnapshotDiffer
         ChangeListWriter? changes = null;
         SnapshotWriter? snapshot = null;
         var broken = new List<(long Position, int Ordinal, string Problem, byte[] Raw)>();
-        byte[] previous = [];
+        var previous = new byte[256];
+        var previousLength = -1;
         long previousPosition = 0;
         long records = 0;
         try
@@ -45,9 +46,9 @@ internal static class SnapshotDiffer
             void Join(ReadOnlySpan<byte> key, ReadOnlySpan<byte> record, long position, int ordinal)
             {
                 records++;
-                if (previous.Length > 0)
+                if (previousLength >= 0)
                 {
-                    var order = SnapshotKeys.Compare(key, previous);
+                    var order = SnapshotKeys.Compare(key, previous.AsSpan(0, previousLength));
                     if (order < 0) throw new NotSortedException();
                     if (order == 0)
                     {
@@ -56,7 +57,10 @@ internal static class SnapshotDiffer
                         return;
                     }
                 }
-                previous = key.ToArray();
+                // One reused buffer: no allocation per record, so memory stays flat however long the export.
+                if (previous.Length < key.Length) previous = new byte[key.Length * 2];
+                key.CopyTo(previous);
+                previousLength = key.Length;
                 previousPosition = position;
                 while (baseline is { HasCurrent: true } && SnapshotKeys.Compare(baseline.Key, key) < 0)
                 {
@@ -96,7 +100,7 @@ internal static class SnapshotDiffer
             if (sorter is not null)
             {
                 records = 0;
-                previous = [];
+                previousLength = -1;
                 sorter.Merge(Join);
             }
             while (baseline is { HasCurrent: true })
