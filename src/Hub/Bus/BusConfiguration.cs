@@ -69,7 +69,12 @@ public static class BusConfiguration
             var durabilityPolling = configuration.GetValue("Bus:DurabilityPollingInterval", TimeSpan.FromSeconds(1));
             opts.Durability.ScheduledJobPollingTime = durabilityPolling;
             opts.Durability.ScheduledJobFirstExecution = durabilityPolling;
-            opts.UseSystemTextJsonForSerialization(json => json.TypeInfoResolverChain.Insert(0, HubMessageJsonContext.Default));
+            opts.UseSystemTextJsonForSerialization(json =>
+            {
+                // Compile-time metadata for the high-volume ingest messages; reflection for everything else.
+                json.TypeInfoResolverChain.Insert(0, HubMessageJsonContext.Default);
+                json.TypeInfoResolverChain.Add(new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver());
+            });
             opts.UseRuntimeCompilation();
 
             var parallelism = Math.Max(1, configuration.GetValue("Ingest:Parallelism", database.Provider == StorageProvider.Sqlite ? 1 : 4));
