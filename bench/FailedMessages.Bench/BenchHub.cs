@@ -1,6 +1,5 @@
 using System.Globalization;
 using Dapper;
-using Lsb.Hub.Adapters;
 using Lsb.Hub.Canonical.Identity;
 using Lsb.Hub.Canonical.Installations;
 using Lsb.Hub.Installations;
@@ -9,7 +8,6 @@ using Lsb.Hub.Tests.FailedMessages.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Lsb.Hub.FailedMessages.Bench;
 
@@ -55,9 +53,7 @@ public sealed class BenchHub : IAsyncDisposable
                 ["Auth:ApiKeys:0:Key"] = "bench-admin-key-0000000001",
                 ["Auth:ApiKeys:0:Scopes:0"] = "admin",
             });
-            builder.Services.RemoveAll<IIlsAdapterFactory>();
-            builder.Services.AddSingleton(feed);
-            builder.Services.AddSingleton<IIlsAdapterFactory, TestVendorAdapterFactory>();
+            builder.Host.UseServiceProviderFactory(new TestVendorServiceProviderFactory(feed));
         });
         await app.StartAsync();
         return new BenchHub(app, directory, feed);

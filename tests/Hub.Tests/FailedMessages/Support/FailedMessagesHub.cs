@@ -2,10 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Lsb.Hub.Adapters;
 using Lsb.Hub.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Lsb.Hub.Tests.FailedMessages.Support;
 
@@ -52,12 +49,7 @@ public class FailedMessagesHub(TestBackend backend) : IAsyncLifetime
         Directory.CreateDirectory(Path.GetDirectoryName(StatusFilePath)!);
         await File.WriteAllTextAsync(StatusFilePath, "vendor_code,canonical,description\nAV,Available,beschikbaar\nUIT,OnLoan,uitgeleend\n");
         if (Backend == TestBackend.Postgres && TestBackends.PostgresConnectionString is null) return;
-        _host = await HubHost.StartAsync(Backend, Settings, builder =>
-        {
-            builder.Services.RemoveAll<IIlsAdapterFactory>();
-            builder.Services.AddSingleton(Feed);
-            builder.Services.AddSingleton<IIlsAdapterFactory, TestVendorAdapterFactory>();
-        });
+        _host = await HubHost.StartAsync(Backend, Settings, builder => builder.Host.UseServiceProviderFactory(new TestVendorServiceProviderFactory(Feed)));
     }
 
     public async ValueTask DisposeAsync()
