@@ -52,5 +52,10 @@ public static class VSmartSimulator
         {
             await Results.Json(new { status = e.Status, code = e.Code, message = e.Message }, statusCode: e.Status).ExecuteAsync(context);
         }
+        catch (Exception e) when (!context.Response.HasStarted && e is not OperationCanceledException)
+        {
+            // A simulator bug: say what it was, so the test that met it shows the cause instead of a bare 500.
+            await Results.Text($"The V-smart simulator failed: {e}", "text/plain", statusCode: 500).ExecuteAsync(context);
+        }
     }
 }

@@ -5,18 +5,20 @@ namespace Lsb.Hub.Adapters.VSmart.Reading;
 /// <summary>
 /// A harvest of one library's OAI-PMH set in progress: where it started, the page being read (its resumption token;
 /// null for the first page, asked again with <see cref="From"/>), how far into that page the hub has taken changes,
-/// and the records emitted so far whose datestamp is not before <see cref="Started"/> (they need not be emitted again
-/// by the next harvest, which starts there).
+/// and the newest datestamp seen so far with the records that carry it.
 /// </summary>
 internal sealed record HarvestRun
 {
     /// <summary>The <c>from</c> of this harvest (null: the whole set).</summary>
     [JsonPropertyName("from")] public string? From { get; init; }
 
-    /// <summary>"identifier@version" of records the previous harvest already emitted at or after <see cref="From"/>.</summary>
+    /// <summary>"identifier@version" of records the previous harvest already emitted at <see cref="From"/>.</summary>
     [JsonPropertyName("skip")] public List<string>? Skip { get; init; }
 
-    /// <summary>The responseDate of this harvest's first answer: the next harvest's <c>from</c>.</summary>
+    /// <summary>Instead of <see cref="Skip"/> when there were too many: records at <see cref="From"/> up to this version.</summary>
+    [JsonPropertyName("skipUpTo")] public long? SkipUpTo { get; init; }
+
+    /// <summary>The responseDate of this harvest's first answer: nothing changed after it can have a datestamp before it.</summary>
     [JsonPropertyName("started")] public string? Started { get; init; }
 
     /// <summary>The resumption token of the page being read; null for the first page.</summary>
@@ -31,7 +33,27 @@ internal sealed record HarvestRun
     /// <summary>How many of that record's changes were taken (all of them when the page ended there).</summary>
     [JsonPropertyName("taken")] public int Taken { get; init; }
 
-    /// <summary>"identifier@version" of records emitted with a datestamp at or after <see cref="Started"/>; null once there
-    /// were more than <see cref="HarvestPosition.MaxSkip"/> (the next harvest then re-reads them, deduplicated downstream).</summary>
-    [JsonPropertyName("seen")] public List<string>? Seen { get; init; } = [];
+    /// <summary>The newest datestamp of the records taken so far.</summary>
+    [JsonPropertyName("newest")] public string? Newest { get; init; }
+
+    /// <summary>"identifier@version" of the records taken with datestamp <see cref="Newest"/>; null once there were more
+    /// than <see cref="HarvestPosition.MaxSkip"/> (the next harvest then reads them again, deduplicated downstream).</summary>
+    [JsonPropertyName("atNewest")] public List<string>? AtNewest { get; init; } = [];
+
+    /// <summary>The highest version among the records taken with datestamp <see cref="Newest"/>.</summary>
+    [JsonPropertyName("newestVersion")] public long NewestVersion { get; init; }
+
+    /// <summary>
+    /// Where the next harvest starts once this one is complete: the newest datestamp taken, but never later than this
+    /// harvest's start (a record changed during the harvest could otherwise be missed by a repository that does not put
+    /// changed records at the end of the list). With nothing changed, the same data always gives the same watermark.
+    /// </summary>
+    public HarvestPosition Completed()
+    {
+        if (Newest is null) return new HarvestPosition { From = From, Skip = Skip, SkipUpTo = SkipUpTo };
+        var newest = Oai.OaiPageParser.Date(Newest);
+        return Started is not null && Oai.OaiPageParser.Date(Started) < newest
+            ? new HarvestPosition { From = Started }
+            : new HarvestPosition { From = Newest, Skip = AtNewest, SkipUpTo = AtNewest is null ? NewestVersion : null };
+    }
 }

@@ -24,7 +24,7 @@ internal sealed class HoldingsHarvester(VSmartConnection connection, ILogger log
     public async Task<(HarvestPosition Position, bool More)> ReadAsync(string libraryId, HarvestPosition position, int budget, List<VendorChange> changes,
         CancellationToken cancellationToken)
     {
-        var run = position.Run ?? new HarvestRun { From = position.From, Skip = position.Skip };
+        var run = position.Run ?? new HarvestRun { From = position.From, Skip = position.Skip, SkipUpTo = position.SkipUpTo };
         var restarted = false;
         while (true)
         {
@@ -33,7 +33,7 @@ internal sealed class HoldingsHarvester(VSmartConnection connection, ILogger log
             {
                 logger.LogWarning("V-smart installation {InstallationId} no longer accepts the resumption token of library {LibraryId} ({Error}); " +
                     "harvesting the set again from {From}: copies read twice are recognised as duplicates", connection.Installation.Id, libraryId, page.ErrorMessage, run.From ?? "the start");
-                run = new HarvestRun { From = run.From, Skip = run.Skip };
+                run = new HarvestRun { From = run.From, Skip = run.Skip, SkipUpTo = run.SkipUpTo };
                 restarted = true;
                 continue;
             }
@@ -53,7 +53,7 @@ internal sealed class HoldingsHarvester(VSmartConnection connection, ILogger log
                 continue;
             }
             _lastPage.TryRemove(libraryId, out _);
-            return (new HarvestPosition { From = run.Started, Skip = run.Seen }, false);
+            return (run.Completed(), false);
         }
     }
 
@@ -61,8 +61,7 @@ internal sealed class HoldingsHarvester(VSmartConnection connection, ILogger log
     private (HarvestRun Run, bool Stopped) Take(string libraryId, HarvestRun run, OaiPage page, ref int budget, List<VendorChange> changes)
     {
         var skip = run.Skip is { Count: > 0 } s ? new HashSet<string>(s, StringComparer.Ordinal) : null;
-        var seen = run.Seen;
-        var started = run.Started is null ? (DateTimeOffset?)null : OaiPageParser.Date(run.Started);
+        var from = run.From is null ? (DateTimeOffset?)null : OaiPageParser.Date(run.From);
         var start = run.Record is null ? -1 : FindIndex(page.Records, run.Record);
         for (var i = Math.Max(start, 0); i < page.Records.Count; i++)
         {
@@ -71,7 +70,7 @@ internal sealed class HoldingsHarvester(VSmartConnection connection, ILogger log
             {
                 // A deleted title has no copies: V-smart keeps withdrawn copies (status WD) in the record until the title
                 // goes, so their withdrawal was harvested before.
-                run = run with { Record = record.Identifier, Version = 0, Taken = 0 };
+                run = Seen(run with { Record = record.Identifier, Version = 0, Taken = 0 }, record, $"{record.Identifier}@deleted", 0);
                 continue;
             }
             MarcRecord marc;
@@ -85,21 +84,32 @@ internal sealed class HoldingsHarvester(VSmartConnection connection, ILogger log
             }
             var version = HarvestedRecord.Version(marc, record.Datestamp);
             var key = string.Create(CultureInfo.InvariantCulture, $"{record.Identifier}@{version}");
-            var copies = skip?.Contains(key) == true ? [] : HarvestedRecord.CopiesOf(marc, libraryId);
+            var emitted = skip?.Contains(key) == true || (run.SkipUpTo is { } upTo && record.Datestamp == from && version <= upTo);
+            var copies = emitted ? [] : HarvestedRecord.CopiesOf(marc, libraryId);
             var taken = i == start && run.Version == version ? Math.Min(run.Taken, copies.Count) : 0;
             for (; taken < copies.Count; taken++)
             {
-                if (budget == 0) return (run with { Record = record.Identifier, Version = version, Taken = taken, Seen = seen }, true);
+                if (budget == 0) return (run with { Record = record.Identifier, Version = version, Taken = taken }, true);
                 var item = copies[taken];
                 changes.Add(new VendorChange(VSmartFeeds.Holding, item, string.Create(CultureInfo.InvariantCulture, $"{libraryId}:holding:{item}:{version}"),
                     version, record.Datestamp, record.Metadata, libraryId));
                 budget--;
             }
-            if (seen is not null && started is { } from && record.Datestamp >= from && copies.Count > 0 && !seen.Contains(key))
-                seen = seen.Count >= HarvestPosition.MaxSkip ? null : [.. seen, key];
-            run = run with { Record = record.Identifier, Version = version, Taken = copies.Count, Seen = seen };
+            run = Seen(run with { Record = record.Identifier, Version = version, Taken = copies.Count }, record, key, version);
         }
         return (run, false);
+    }
+
+    /// <summary>Keeps the newest datestamp taken, the records that carry it and their highest version.</summary>
+    private static HarvestRun Seen(HarvestRun run, OaiRecord record, string key, long version)
+    {
+        var stamp = OaiPageParser.Format(record.Datestamp);
+        var newest = run.Newest is null ? (DateTimeOffset?)null : OaiPageParser.Date(run.Newest);
+        if (newest is null || record.Datestamp > newest) return run with { Newest = stamp, AtNewest = [key], NewestVersion = version };
+        if (record.Datestamp < newest) return run;
+        run = run with { NewestVersion = Math.Max(run.NewestVersion, version) };
+        if (run.AtNewest is null || run.AtNewest.Contains(key)) return run;
+        return run with { AtNewest = run.AtNewest.Count >= HarvestPosition.MaxSkip ? null : [.. run.AtNewest, key] };
     }
 
     /// <summary>Where to resume in a page asked again: the record last taken from; when it is no longer there (it changed

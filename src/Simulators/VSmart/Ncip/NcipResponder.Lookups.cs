@@ -36,7 +36,7 @@ internal sealed partial class NcipResponder
             optional.Add(E("UserAddressInformation", E("UserAddressRoleType", "Home"),
                 E("ElectronicAddress", E("ElectronicAddressType", "mailto"), E("ElectronicAddressData", b.Email))));
         }
-        if (wanted.Contains("Date Of Birth")) optional.Add(E("DateOfBirth", b.BirthDate.ToString("yyyy-MM-dd'T'00:00:00'Z'", CultureInfo.InvariantCulture)));
+        if (wanted.Contains("Date Of Birth")) optional.Add(E("DateOfBirth", b.BirthDate.ToString("yyyy-MM-dd'T00:00:00Z'", CultureInfo.InvariantCulture)));
         if (wanted.Contains("User Privilege"))
         {
             optional.Add(E("UserPrivilege", AgencyId(b.LibraryId), E("AgencyUserPrivilegeType", "PROFILE"),
@@ -92,5 +92,5 @@ internal sealed partial class NcipResponder
         _ => "Circulation Status Undefined",
     };
 
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd'T'00:00:00'Z'", CultureInfo.InvariantCulture);
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd'T00:00:00Z'", CultureInfo.InvariantCulture);
 }

@@ -123,6 +123,12 @@ internal sealed partial class InstallationState
         _libraries[copy.LibraryId].OpenLoans.Add(loan.Id);
         Touch(title, copy.BranchCode);
         EmitLoan(loan, VSmartCodes.LoanStart, at);
+        var day = DateOnly.FromDateTime(at.UtcDateTime);
+        if (borrower.LastLoanDate != day)
+        {
+            borrower.LastLoanDate = day;
+            EmitBorrower(borrower, VSmartCodes.BorrowerChanged);
+        }
         return loan;
     }
 

@@ -29,9 +29,13 @@ internal sealed class SimBorrower
     public bool? ConsentIntegralView { get; set; }
     public int OpenLoans { get; set; }
 
+    /// <summary>The date of the borrower's last loan (laatste uitleendatum): V-smart writes it into the borrower record
+    /// at the first loan of a day, which is a change of that record.</summary>
+    public DateOnly? LastLoanDate { get; set; }
+
     public string FullName => string.Join(' ', new[] { GivenName, NamePrefix, FamilyName }.Where(s => !string.IsNullOrEmpty(s)));
 
     /// <summary>The borrower as the web service shows it at this moment (feed entries keep such snapshots).</summary>
     public BorrowerRecord Snapshot() => new(IdText, LibraryId, BranchCode, CardNumber, GivenName, NamePrefix, FamilyName, BirthDate, Gender,
-        Street, HouseNumber, Postcode, City, Email, Category, Status, RegisteredOn, ValidUntil, Fines, ConsentIntegralView);
+        Street, HouseNumber, Postcode, City, Email, Category, Status, RegisteredOn, ValidUntil, Fines, ConsentIntegralView, LastLoanDate);
 }

@@ -45,6 +45,7 @@ internal static class FeedXml
                 Element(xml, "geldigTot", Day(b.ValidUntil));
                 Element(xml, "saldo", b.Fines.ToString("0.00", CultureInfo.InvariantCulture));
                 Element(xml, "toestemmingKlantbeeld", b.ConsentIntegralView switch { true => "ja", false => "nee", null => null });
+                Element(xml, "laatsteUitleendatum", b.LastLoanDate is { } last ? Day(last) : null);
             }
             xml.WriteEndElement();
         });
