@@ -10,7 +10,7 @@ using Npgsql;
 namespace Lsb.Hub.Tests.Ingest;
 
 /// <summary>
-/// THE KILL TEST: the hub runs as its own process, harvesting a V-smart installation of some 15,000 records; it is killed
+/// THE KILL TEST: the hub runs as its own process, harvesting a V-smart installation of some 6,000 records; it is killed
 /// (the whole process tree, no shutdown) in the middle of the OAI-PMH harvest and started again on the same data. It must
 /// end with exactly the simulator's copies as canonical holdings — none missing, none twice — and a log in which no event
 /// appears twice.
@@ -28,7 +28,7 @@ public abstract class VSmartHarvestKillTests(TestBackend backend) : IAsyncLifeti
     {
         TestBackends.SkipUnlessAvailable(backend);
         _vsmart = await VSmartSimulator.StartAsync(new VSmartSimulatorOptions { BorrowersPerLibrary = 5, CopiesPerLibrary = 10, LoansPerLibrary = 2, OaiPageSize = 100 });
-        _vsmart.Control.GenerateRecords(Installation, 15_000, null, 2);
+        _vsmart.Control.GenerateRecords(Installation, 6_000, null, 2);
     }
 
     public async ValueTask DisposeAsync()
@@ -91,7 +91,7 @@ public abstract class VSmartHarvestKillTests(TestBackend backend) : IAsyncLifeti
         {
             [$"Credentials__{Installation}__Username"] = access.Username,
             [$"Credentials__{Installation}__Password"] = access.Password,
-            ["Ingest__PageSize"] = "200",
+            ["Ingest__PageSize"] = "100",
             ["Ingest__PollInterval"] = "00:00:00.200",
             ["Ingest__FailureBackoff"] = "00:00:00.200",
             ["Ingest__RegistryRefresh"] = "00:00:01",
