@@ -10,7 +10,7 @@ namespace Lsb.Hub.Adapters.VSmart.Reading;
 internal sealed record HarvestPosition
 {
     /// <summary>The most "identifier@version" entries kept to avoid re-reading the watermark's second.</summary>
-    public const int MaxSkip = 500;
+    public const int MaxSkip = 50;
 
     [JsonPropertyName("from")] public string? From { get; init; }
 
