@@ -9,5 +9,6 @@ public static class HubAdapters
         ArgumentNullException.ThrowIfNull(services);
         services.AddWiseAdapter();
         services.AddVSmartAdapter();
+        services.AddBrocadeAdapter();
     }
 }

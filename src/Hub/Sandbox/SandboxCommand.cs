@@ -34,6 +34,7 @@ public static class SandboxCommand
             BackgroundChangesPerSecond = 2,
         });
         await using var vsmart = await VSmartSandbox.StartAsync();
+        await using var brocade = await BrocadeSandbox.StartAsync(folder, keepData);
         var wiseAccess = wise.Installation(WiseDefaultTopology.InstallationName);
         var firstIsil = wiseAccess.Libraries[0].Isil;
 
@@ -48,6 +49,7 @@ public static class SandboxCommand
         };
         foreach (var (key, value) in keys.AsConfiguration(firstIsil)) defaults[key] = value;
         VSmartSandbox.AddConfiguration(defaults, vsmart);
+        foreach (var (key, value) in BrocadeSandbox.Configuration(brocade, dataDirectory)) defaults[key] = value;
 
         var app = HubApplication.Build(args, builder =>
             builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = defaults }));
@@ -56,9 +58,11 @@ public static class SandboxCommand
         var store = app.Services.GetRequiredService<InstallationStore>();
         await RegisterAsync(store, wiseAccess);
         await VSmartSandbox.RegisterAsync(store, vsmart);
+        await BrocadeSandbox.RegisterAsync(store, brocade);
         var hubUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
         PrintBanner(hubUrl, wise.BaseAddress, keys, firstIsil);
         VSmartSandbox.PrintUrls(vsmart, hubUrl, keys.Admin);
+        Console.WriteLine(BrocadeSandbox.Describe(brocade));
         await PrintFirstIdsAsync(app.Services, hubUrl, keys);
         await app.WaitForShutdownAsync();
         return 0;

@@ -55,9 +55,9 @@ public abstract class VSmartHarvestKillTests(TestBackend backend) : IAsyncLifeti
         var expected = _vsmart.Control.CollectionCopies(Installation).Select(c => c.ItemId).ToHashSet(StringComparer.Ordinal);
         var database = Database();
 
-        await using (var first = await HubProcess.StartAsync(Environment(access), Cancel))
+        await using (var first = await HubProcess.StartAsync("vsmart-harvest-1", Environment(access)))
         {
-            using (var client = first.Client())
+            using (var client = Client(first))
             using (var registered = await client.PostAsJsonAsync("/api/v1/installations", VSmartWorld.Registration(access, "kill-test"), Cancel))
                 Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
             var read = await WaitForChangesReadAsync(database, expected.Count / 4, first);
@@ -67,7 +67,7 @@ public abstract class VSmartHarvestKillTests(TestBackend backend) : IAsyncLifeti
         var cursor = await ScalarAsync<string?>(database, "SELECT cursor FROM ingest_cursors WHERE installation_id = @installation");
         Assert.True(cursor?.Contains("\"run\":", StringComparison.Ordinal) == true, $"The hub was not killed mid-harvest: its cursor is {cursor}");
 
-        await using var second = await HubProcess.StartAsync(Environment(access), Cancel);
+        await using var second = await HubProcess.StartAsync("vsmart-harvest-2", Environment(access));
         await WaitForHoldingsAsync(database, expected.Count, second);
         var live = (await QueryAsync<string>(database,
             "SELECT m.local_id FROM holdings h JOIN id_map m ON m.canonical_id = h.id WHERE h.installation_id = @installation AND h.withdrawn = @no")).ToList();
@@ -75,7 +75,7 @@ public abstract class VSmartHarvestKillTests(TestBackend backend) : IAsyncLifeti
         Assert.Equal(expected.Order(StringComparer.Ordinal), live.Order(StringComparer.Ordinal));
         Assert.Equal(expected.Count, await ScalarAsync<long>(database, "SELECT COUNT(*) FROM holdings WHERE installation_id = @installation"));
 
-        var events = await VSmartWorld.ReadEventsAsync(second.Client());
+        var events = await VSmartWorld.ReadEventsAsync(Client(second));
         var added = events.Where(e => e.GetProperty("eventType").GetString() == "HoldingAdded").ToList();
         Assert.Equal(expected.Count, added.Count);
         Assert.Equal(added.Count, added.Select(e => e.GetProperty("subjectId").GetString()).Distinct().Count());
@@ -85,10 +85,22 @@ public abstract class VSmartHarvestKillTests(TestBackend backend) : IAsyncLifeti
         Assert.Equal(Enumerable.Range(1, positions.Count).Select(i => (long)i), positions);
     }
 
-    private Dictionary<string, string> Environment(VSmartInstallationAccess access)
+    private const string AdminKey = "vsmart-kill-test-admin-key-000001";
+
+    private static HttpClient Client(HubProcess hub)
     {
-        var environment = new Dictionary<string, string>
+        var client = new HttpClient { BaseAddress = hub.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.Add("X-Api-Key", AdminKey);
+        return client;
+    }
+
+    private Dictionary<string, string?> Environment(VSmartInstallationAccess access)
+    {
+        var environment = new Dictionary<string, string?>
         {
+            ["Auth__ApiKeys__0__Name"] = "kill-test-admin",
+            ["Auth__ApiKeys__0__Key"] = AdminKey,
+            ["Auth__ApiKeys__0__Scopes__0"] = "admin",
             [$"Credentials__{Installation}__Username"] = access.Username,
             [$"Credentials__{Installation}__Password"] = access.Password,
             ["Ingest__PageSize"] = "100",
@@ -106,7 +118,7 @@ public abstract class VSmartHarvestKillTests(TestBackend backend) : IAsyncLifeti
         else
         {
             environment["Storage__Provider"] = "Postgres";
-            environment["Storage__ConnectionString"] = TestBackends.PostgresConnectionString!;
+            environment["Storage__ConnectionString"] = TestBackends.PostgresConnectionString;
             environment["Storage__Schema"] = _schema;
         }
         return environment;
@@ -123,7 +135,7 @@ public abstract class VSmartHarvestKillTests(TestBackend backend) : IAsyncLifeti
         {
             var read = await SafeScalarAsync(database, "SELECT changes_read FROM ingest_cursors WHERE installation_id = @installation");
             if (read >= atLeast) return read;
-            if (hub.HasExited || DateTime.UtcNow > deadline) throw new TimeoutException($"The hub read {read} changes, waiting for {atLeast}:\n{hub.Output}");
+            if (hub.HasExited || DateTime.UtcNow > deadline) throw new TimeoutException($"The hub read {read} changes, waiting for {atLeast}:\n{hub.Tail()}");
             await Task.Delay(50, Cancel);
         }
     }
@@ -144,7 +156,7 @@ public abstract class VSmartHarvestKillTests(TestBackend backend) : IAsyncLifeti
             }
             // Done when every copy is held and nothing more has been read for two seconds (a duplicate would show by then).
             if (holdings >= expected && DateTime.UtcNow - stableSince > TimeSpan.FromSeconds(2)) return;
-            if (hub.HasExited || DateTime.UtcNow > deadline) throw new TimeoutException($"The hub holds {holdings} of {expected} copies:\n{hub.Output}");
+            if (hub.HasExited || DateTime.UtcNow > deadline) throw new TimeoutException($"The hub holds {holdings} of {expected} copies:\n{hub.Tail()}");
             await Task.Delay(200, Cancel);
         }
     }
