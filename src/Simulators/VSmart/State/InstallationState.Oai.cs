@@ -27,10 +27,9 @@ internal sealed partial class InstallationState
             {
                 if (filter.From is { } from && stamp < from.UtcTicks) continue;
                 if (filter.Before is { } before && stamp >= before.UtcTicks) continue;
-                var entry = Entry(filter.Kind, key, revision, stamp);
-                if (filter.Set is { } set && !entry.Sets.Contains(set, StringComparer.Ordinal)) continue;
+                if (filter.Set is { } set && !InSet(filter.Kind, key, set)) continue;
                 total++;
-                if (page.Count < pageSize) page.Add(entry);
+                if (page.Count < pageSize) page.Add(Entry(filter.Kind, key, revision, stamp));
                 else
                 {
                     more = true;
@@ -65,6 +64,23 @@ internal sealed partial class InstallationState
             }
             return null;
         }
+    }
+
+    /// <summary>Set membership without building the record: a title is in the set of every library that has or had a
+    /// copy of it, a holdings record in its branch's library's set.</summary>
+    private bool InSet(OaiRecordKind kind, string key, string set)
+    {
+        if (kind == OaiRecordKind.Holdings)
+        {
+            var library = _branches[key[(key.IndexOf('|', StringComparison.Ordinal) + 1)..]].LibraryId;
+            return set == AllLibrariesSet || set == $"{AllLibrariesSet}:{library}";
+        }
+        var copies = _titles[key].Copies;
+        if (set == AllLibrariesSet) return copies.Count > 0;
+        var wanted = set[(AllLibrariesSet.Length + 1)..];
+        foreach (var id in copies)
+            if (_copies[id].LibraryId == wanted) return true;
+        return false;
     }
 
     private OaiEntry Entry(OaiRecordKind kind, string key, long revision, long stampTicks)
