@@ -31,10 +31,11 @@ public static class AdapterHarvest
         var (_, cursor) = await HarvestAsync(adapter, null);
         var generated = simulator.Control.GenerateRecords(access.Name, records, null, maxCopies);
         var clock = Stopwatch.StartNew();
+        var cpu = Measurement.CpuClock();
         var (holdings, _) = await HarvestAsync(adapter, cursor);
         var elapsed = clock.Elapsed;
         if (holdings != generated.Copies) throw new InvalidOperationException($"The harvest gave {holdings} holdings; the simulator catalogued {generated.Copies} copies.");
-        return new Measurement(generated.Records, holdings, elapsed);
+        return new Measurement(generated.Records, holdings, elapsed, cpu());
     }
 
     private static async Task<(long Holdings, string? Cursor)> HarvestAsync(IIlsAdapter adapter, string? cursor)

@@ -51,9 +51,11 @@ public static class HubHarvest
             Console.WriteLine($"simulator: {generated.Records:N0} records with {generated.Copies:N0} copies catalogued in {generation.Elapsed.TotalSeconds:F1} s");
             var expected = simulator.Control.CollectionCopies(access.Name).Count;
             var clock = Stopwatch.StartNew();
+            var cpu = Measurement.CpuClock();
             var elapsed = await WaitUntilHeldAsync(database, backpressure, access.Name, expected, clock);
+            var spent = cpu();
             var held = await HoldingsAsync(database, access.Name) - before;
-            return new Measurement(generated.Records, held, elapsed);
+            return new Measurement(generated.Records, held, elapsed, spent);
         }
         finally
         {

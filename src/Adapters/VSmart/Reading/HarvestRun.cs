@@ -46,14 +46,18 @@ internal sealed record HarvestRun
     /// <summary>
     /// Where the next harvest starts once this one is complete: the newest datestamp taken, but never later than this
     /// harvest's start (a record changed during the harvest could otherwise be missed by a repository that does not put
-    /// changed records at the end of the list). With nothing changed, the same data always gives the same watermark.
+    /// changed records at the end of the list); with nothing changed, the same data gives the same watermark. When the
+    /// harvest found nothing newer than its own <c>from</c> and began after that second had passed, every record of that
+    /// second has been seen in its final form, so the watermark moves one second on and the second is not read again.
     /// </summary>
     public HarvestPosition Completed()
     {
         if (Newest is null) return new HarvestPosition { From = From, Skip = Skip, SkipUpTo = SkipUpTo };
         var newest = Oai.OaiPageParser.Date(Newest);
-        return Started is not null && Oai.OaiPageParser.Date(Started) < newest
-            ? new HarvestPosition { From = Started }
-            : new HarvestPosition { From = Newest, Skip = AtNewest, SkipUpTo = AtNewest is null ? NewestVersion : null };
+        var started = Started is null ? (DateTimeOffset?)null : Oai.OaiPageParser.Date(Started);
+        if (started < newest) return new HarvestPosition { From = Started };
+        if (From is not null && Oai.OaiPageParser.Date(From) == newest && started > newest)
+            return new HarvestPosition { From = Oai.OaiPageParser.Format(newest.AddSeconds(1)) };
+        return new HarvestPosition { From = Newest, Skip = AtNewest, SkipUpTo = AtNewest is null ? NewestVersion : null };
     }
 }
