@@ -198,7 +198,4 @@ public abstract class VSmartHarvestKillTests(TestBackend backend) : IAsyncLifeti
 
 public sealed class VSmartHarvestKillTests_on_Sqlite() : VSmartHarvestKillTests(TestBackend.Sqlite);
 
-/// <summary>PostgreSQL advisory-lock leases are per database and installation id, not per schema: two hubs harvesting
-/// <c>sandbox-vsmart</c> in one test database would take turns, so the V-smart PostgreSQL classes run one after another.</summary>
-[Collection(VSmartOnPostgres.Name)]
 public sealed class VSmartHarvestKillTests_on_Postgres() : VSmartHarvestKillTests(TestBackend.Postgres);

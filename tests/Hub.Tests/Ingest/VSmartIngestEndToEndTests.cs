@@ -146,7 +146,4 @@ public abstract class VSmartIngestEndToEndTests(TestBackend backend) : IAsyncLif
 
 public sealed class VSmartIngestEndToEndTests_on_Sqlite() : VSmartIngestEndToEndTests(TestBackend.Sqlite);
 
-/// <summary>PostgreSQL advisory-lock leases are per database and installation id, not per schema: two hubs harvesting
-/// <c>sandbox-vsmart</c> in one test database would take turns, so the V-smart PostgreSQL classes run one after another.</summary>
-[Collection(VSmartOnPostgres.Name)]
 public sealed class VSmartIngestEndToEndTests_on_Postgres() : VSmartIngestEndToEndTests(TestBackend.Postgres);
