@@ -5,6 +5,8 @@ using Lsb.Hub.Adapters;
 using Lsb.Hub.Adapters.Mapping;
 using Lsb.Hub.Auth;
 using Lsb.Hub.Bus;
+using Lsb.Hub.CustomerView;
+using Lsb.Hub.DigitalLoans;
 using Lsb.Hub.EventLog;
 using Lsb.Hub.Health;
 using Lsb.Hub.Holdings;
@@ -13,6 +15,7 @@ using Lsb.Hub.Ingest;
 using Lsb.Hub.Installations;
 using Lsb.Hub.Loans;
 using Lsb.Hub.Members;
+using Lsb.Hub.Privacy;
 using Lsb.Hub.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -63,6 +66,7 @@ public static class HubApplication
         builder.Services.AddSingleton<IngestBackpressure>();
         builder.Services.AddHostedService<IngestPoller>();
         HubAdapters.AddAll(builder.Services);
+        builder.Services.AddPrivacy().AddCustomerView().AddDigitalLoans();
 
         builder.Host.UseHubBus(builder.Configuration, database);
 
@@ -92,6 +96,9 @@ public static class HubApplication
         app.MapHoldings();
         app.MapLoans();
         app.MapEventLog();
+        app.MapCustomerView();
+        app.MapDigitalLoans();
+        app.MapPrivacy();
         return app;
     }
 
