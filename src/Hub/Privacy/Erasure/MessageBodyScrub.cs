@@ -29,7 +29,7 @@ public static class MessageBodyScrub
         {
             envelope = EnvelopeSerializer.Deserialize(body);
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or EndOfStreamException or FormatException or IOException)
+        catch (Exception e) when (e is InvalidEnvelopeException or InvalidOperationException or ArgumentException or IndexOutOfRangeException or EndOfStreamException or FormatException or IOException or OverflowException)
         {
             return new ScrubResult(CarriesAnywhere(body, person) ? ScrubAction.Remove : ScrubAction.Unchanged, null);
         }

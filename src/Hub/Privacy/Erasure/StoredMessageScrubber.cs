@@ -74,7 +74,9 @@ public sealed class StoredMessageScrubber(HubDatabase database)
         CancellationToken cancellationToken)
     {
         var postgres = connection is NpgsqlConnection;
-        var rowId = postgres ? "ctid" : "rowid";
+        // Any table, whatever its key: SQLite's rowid, PostgreSQL's ctid (as text; stable within the transaction).
+        var rowId = postgres ? "ctid::text" : "rowid";
+        var byRow = postgres ? "ctid = @id::tid" : "rowid = @id";
         var needles = person.Searchable;
         var contains = string.Join(" OR ", needles.Select((_, i) => postgres
             ? (table.BodyIsBinary ? $"position(@n{i}::bytea in body) > 0" : $"position(@n{i} in body) > 0")
@@ -103,8 +105,8 @@ public sealed class StoredMessageScrubber(HubDatabase database)
             if (result.Action == ScrubAction.Unchanged) continue;
             object? newBody = result.Body is null ? null : table.BodyIsBinary ? result.Body : System.Text.Encoding.UTF8.GetString(result.Body);
             await using var change = result.Action == ScrubAction.Remove
-                ? SqlCommands.Create(connection, transaction, $"DELETE FROM {table.Name} WHERE {rowId} = @id", ("id", id))
-                : SqlCommands.Create(connection, transaction, $"UPDATE {table.Name} SET body = @body WHERE {rowId} = @id", ("id", id), ("body", newBody));
+                ? SqlCommands.Create(connection, transaction, $"DELETE FROM {table.Name} WHERE {byRow}", ("id", id))
+                : SqlCommands.Create(connection, transaction, $"UPDATE {table.Name} SET body = @body WHERE {byRow}", ("id", id), ("body", newBody));
             await change.ExecuteNonQueryAsync(cancellationToken);
             if (result.Action == ScrubAction.Remove) removed++;
             else rewritten++;

@@ -20,6 +20,9 @@ public sealed class RetentionRunner(HubDatabase database, PrivacyKeys keys, IOpt
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private bool _recovered;
 
+    /// <summary>Raised after each chunk commits, with the chunk's number in the run (tests stop a run there).</summary>
+    internal event Action<int>? ChunkCommitted;
+
     /// <summary>Runs now (waits for a run in progress on this node to end first).</summary>
     public async Task<RetentionRun> RunAsync(string triggeredBy, CancellationToken cancellationToken)
     {
@@ -78,8 +81,12 @@ public sealed class RetentionRunner(HubDatabase database, PrivacyKeys keys, IOpt
         }
         try
         {
+            var chunks = 0;
             while (await ChunkAsync(runId, cutoff, pseudonym, settings.ChunkSize, lastEnded ?? "", lastId ?? "", cancellationToken) is { } next)
+            {
                 (lastEnded, lastId) = next;
+                ChunkCommitted?.Invoke(++chunks);
+            }
             await using var connection = await database.OpenAsync(cancellationToken);
             await using var transaction = await HubDatabase.BeginWriteAsync(connection, cancellationToken);
             var expired = await Run(connection, transaction,
