@@ -93,4 +93,5 @@ public abstract class ConsentTests(TestBackend backend) : IAsyncLifetime
 
 public sealed class ConsentTests_on_Sqlite() : ConsentTests(TestBackend.Sqlite);
 
+[Collection(Lsb.Hub.Tests.CustomerView.Support.PostgresCustomerViewCollection.Name)]
 public sealed class ConsentTests_on_Postgres() : ConsentTests(TestBackend.Postgres);

@@ -128,4 +128,5 @@ public abstract class CustomerViewEndToEndTests(TestBackend backend) : IAsyncLif
 
 public sealed class CustomerViewEndToEndTests_on_Sqlite() : CustomerViewEndToEndTests(TestBackend.Sqlite);
 
+[Collection(Lsb.Hub.Tests.CustomerView.Support.PostgresCustomerViewCollection.Name)]
 public sealed class CustomerViewEndToEndTests_on_Postgres() : CustomerViewEndToEndTests(TestBackend.Postgres);

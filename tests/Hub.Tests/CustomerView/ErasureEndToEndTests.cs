@@ -117,4 +117,5 @@ public abstract class ErasureEndToEndTests(TestBackend backend) : IAsyncLifetime
 
 public sealed class ErasureEndToEndTests_on_Sqlite() : ErasureEndToEndTests(TestBackend.Sqlite);
 
+[Collection(Lsb.Hub.Tests.CustomerView.Support.PostgresCustomerViewCollection.Name)]
 public sealed class ErasureEndToEndTests_on_Postgres() : ErasureEndToEndTests(TestBackend.Postgres);

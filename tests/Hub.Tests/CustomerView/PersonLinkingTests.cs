@@ -72,4 +72,5 @@ public abstract class PersonLinkingTests(TestBackend backend) : IAsyncLifetime
 
 public sealed class PersonLinkingTests_on_Sqlite() : PersonLinkingTests(TestBackend.Sqlite);
 
+[Collection(Lsb.Hub.Tests.CustomerView.Support.PostgresCustomerViewCollection.Name)]
 public sealed class PersonLinkingTests_on_Postgres() : PersonLinkingTests(TestBackend.Postgres);

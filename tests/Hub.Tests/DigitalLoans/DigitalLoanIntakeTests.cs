@@ -209,4 +209,5 @@ public abstract class DigitalLoanIntakeTests(TestBackend backend) : IAsyncLifeti
 
 public sealed class DigitalLoanIntakeTests_on_Sqlite() : DigitalLoanIntakeTests(TestBackend.Sqlite);
 
+[Collection(Lsb.Hub.Tests.CustomerView.Support.PostgresCustomerViewCollection.Name)]
 public sealed class DigitalLoanIntakeTests_on_Postgres() : DigitalLoanIntakeTests(TestBackend.Postgres);

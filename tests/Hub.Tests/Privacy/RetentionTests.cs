@@ -127,4 +127,5 @@ public abstract class RetentionTests(TestBackend backend)
 
 public sealed class RetentionTests_on_Sqlite() : RetentionTests(TestBackend.Sqlite);
 
+[Collection(Lsb.Hub.Tests.CustomerView.Support.PostgresCustomerViewCollection.Name)]
 public sealed class RetentionTests_on_Postgres() : RetentionTests(TestBackend.Postgres);

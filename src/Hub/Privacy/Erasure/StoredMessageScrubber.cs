@@ -40,8 +40,9 @@ public sealed class StoredMessageScrubber(HubDatabase database)
 
     private async Task<DbConnection> OpenMessageStoreAsync(CancellationToken cancellationToken)
     {
+        // Erasure is rare: an unpooled connection leaves no idle pool behind.
         DbConnection connection = database.Dialect.IsPostgres
-            ? new NpgsqlConnection(database.MessageStoreConnectionString)
+            ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.MessageStoreConnectionString) { Pooling = false }.ToString())
             : new SqliteConnection(database.MessageStoreConnectionString);
         await connection.OpenAsync(cancellationToken);
         return connection;

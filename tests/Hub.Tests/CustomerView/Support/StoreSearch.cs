@@ -26,7 +26,7 @@ public static class StoreSearch
         }
         else
         {
-            await using var connection = new NpgsqlConnection(TestBackends.PostgresConnectionString);
+            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(TestBackends.PostgresConnectionString) { Pooling = false }.ToString());
             hits.AddRange(await SearchAsync(connection, "hub", database.Options.Schema, needles));
             hits.AddRange(await SearchAsync(connection, "messages", database.Options.BusSchema, needles));
         }
@@ -42,7 +42,7 @@ public static class StoreSearch
             await using var messages = new SqliteConnection(database.MessageStoreConnectionString);
             return (await TablesAsync(state, null)).Count + (await TablesAsync(messages, null)).Count;
         }
-        await using var connection = new NpgsqlConnection(TestBackends.PostgresConnectionString);
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(TestBackends.PostgresConnectionString) { Pooling = false }.ToString());
         return (await TablesAsync(connection, database.Options.Schema)).Count + (await TablesAsync(connection, database.Options.BusSchema)).Count;
     }
 
