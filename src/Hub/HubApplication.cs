@@ -53,6 +53,7 @@ public static class HubApplication
         builder.Services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<MappingOptions>().BindConfiguration(MappingOptions.Section);
+        builder.Services.AddOptions<Dwh.DwhOptions>().BindConfiguration(Dwh.DwhOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         builder.Services.AddSingleton<IInstallationCredentials, ConfigurationCredentials>();
         builder.Services.AddSingleton<InstallationStore>();
@@ -65,10 +66,18 @@ public static class HubApplication
         builder.Services.AddSingleton<IngestCursorStore>();
         builder.Services.AddSingleton<IngestBackpressure>();
         builder.Services.AddHostedService<IngestPoller>();
+        if (database.Provider == StorageProvider.Postgres) builder.Services.AddSingleton<IInstallationLeases, PostgresLeases>();
+        else builder.Services.AddSingleton<IInstallationLeases, SoloLeases>();
+        builder.Services.AddSingleton<Dwh.Pseudonymizer>();
+        builder.Services.AddSingleton<Dwh.DwhEventMapper>();
+        builder.Services.AddHostedService<Dwh.DwhFolderPublisher>();
+        builder.Services.AddHostedService<Dwh.DwhBrokerPublisher>();
         HubAdapters.AddAll(builder.Services);
         builder.Services.AddPrivacy().AddCustomerView().AddDigitalLoans();
 
-        builder.Host.UseHubBus(builder.Configuration, database);
+        var bus = BusConfiguration.ReadOptions(builder.Configuration);
+        builder.Services.AddSingleton(bus);
+        builder.Host.UseHubBus(builder.Configuration, database, bus);
 
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
@@ -99,6 +108,7 @@ public static class HubApplication
         app.MapCustomerView();
         app.MapDigitalLoans();
         app.MapPrivacy();
+        Dwh.DwhEndpoints.MapDwh(app);
         return app;
     }
 

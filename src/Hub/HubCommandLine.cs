@@ -16,8 +16,12 @@ public static class HubCommandLine
         {
             case "serve":
                 var app = HubApplication.Build(rest);
-                await app.RunAsync();
+                await app.StartAsync();
+                foreach (var address in app.Urls) Console.WriteLine($"lsb-hub listening on: {address}");
+                await app.WaitForShutdownAsync();
                 return 0;
+            case "marc":
+                return Marc.Cli.MarcCommand.Run(rest, Console.Out, Console.Error);
             case "sandbox":
                 return await Sandbox.SandboxCommand.RunAsync(rest);
             case "help" or "--help" or "-h":
@@ -38,7 +42,8 @@ public static class HubCommandLine
             Commands:
               serve                 run the hub (default); configuration from appsettings.json, environment, --Key=Value
               sandbox               run the hub on the embedded default with vendor simulators and sandbox API keys
-              marc dump FILE        print a MARC file like yaz-marcdump (--xml for MARCXML, --lenient to recover)
+              marc dump FILE        print a MARC file like yaz-marcdump (--xml for MARCXML, --lenient to recover,
+                                    --charset leader|utf-8|marc-8|CODEPAGE)
               failed ...            administer failed messages through the hub's HTTP API
 
             ASP.NET Core's --urls is honoured, e.g. --urls http://127.0.0.1:5080

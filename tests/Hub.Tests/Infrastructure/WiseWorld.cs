@@ -24,7 +24,8 @@ public sealed class WiseWorld : IAsyncDisposable
     public WiseSimulatorControl Control => Wise.Control;
     public WiseInstallationAccess Access => Wise.Installation(Installation);
 
-    public static async Task<WiseWorld> StartAsync(TestBackend backend, IDictionary<string, string?>? settings = null, WiseSimulatorOptions? options = null)
+    public static async Task<WiseWorld> StartAsync(TestBackend backend, IDictionary<string, string?>? settings = null, WiseSimulatorOptions? options = null,
+        Func<HubHost, Task>? beforeRegistration = null)
     {
         TestBackends.SkipUnlessAvailable(backend);
         var wise = await WiseSimulator.StartAsync(options ?? new WiseSimulatorOptions { PatronsPerLibrary = 10, ItemsPerLibrary = 20, LoansPerLibrary = 5 });
@@ -47,6 +48,7 @@ public sealed class WiseWorld : IAsyncDisposable
             throw;
         }
         var world = new WiseWorld(hub, wise);
+        if (beforeRegistration is not null) await beforeRegistration(hub);
         using var client = hub.Client(HubHost.PoiKey);
         var response = await client.PostAsJsonAsync("/api/v1/installations", new
         {
