@@ -10,7 +10,8 @@ namespace Lsb.Hub.CustomerView.Bench;
 /// Loads the benchmark's data straight into the hub's tables (not through ingest: that is measured by bench/Hub.Bench):
 /// 160 libraries in 45 installations; persons with one membership, or two (10%, same card number and birth date in two
 /// libraries) up to the member count; their person links; an integral-view opt-in for 30% of persons; 1,000,000
-/// copies; and loans spread evenly over the memberships (one current, the rest history; 20% e-book loans).
+/// copies; and loans spread evenly over the memberships (one current, the rest history; 20% e-book loans; nine in ten
+/// physical loans from the member's own library).
 /// </summary>
 public static class BulkLoader
 {
@@ -47,6 +48,8 @@ public static class BulkLoader
                 await batch.AddAsync([holdings[i].Id, library.Isil, library.Installation, $"3{i:D13}", holdings[i].Title, stamp], default);
             });
         Console.WriteLine($"  {holdings.Length:N0} copies in {clock.Elapsed.TotalSeconds:F0} s");
+        var copiesOf = holdings.Select((h, i) => (h.Isil, i)).GroupBy(x => x.Isil, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.i).ToArray(), StringComparer.Ordinal);
 
         const string MemberSql =
             "INSERT INTO members (id, home_isil, installation_id, card_number, national_user_id, given_name, family_name, birth_date, street, house_number, " +
@@ -103,7 +106,9 @@ public static class BulkLoader
                         }
                         else
                         {
-                            var copy = holdings[random.Next(holdings.Length)];
+                            // Nine in ten physical loans are of the member's own library's copies.
+                            var own = copiesOf[library.Isil];
+                            var copy = random.NextDouble() < 0.9 ? holdings[own[random.Next(own.Length)]] : holdings[random.Next(holdings.Length)];
                             await loanBatch.AddAsync([LoanId.New().ToString(), "Physical", memberId, copy.Id, copy.Isil, library.Installation, null, copy.Title,
                                 Iso(started), Iso(started.AddDays(21)), ended is { } e ? Iso(e) : null, stamp, null], default);
                         }

@@ -68,6 +68,26 @@ public abstract class PersonLinkingTests(TestBackend backend) : IAsyncLifetime
         Assert.NotEqual(person, await _hub.PersonOfAsync(c));
         Assert.Equal("own", await _hub.ScalarAsync<string>("SELECT linked_by FROM member_persons WHERE member_id = @c", new { c }));
     }
+
+    [Fact]
+    public async Task When_members_were_stored_before_they_had_person_links_Should_link_them_at_the_next_start()
+    {
+        await using var kept = new KeptStorage(backend);
+        string a, b;
+        await using (var first = await CustomerHub.StartAsync(backend, kept.Settings()))
+        {
+            a = await first.AddMemberAsync("ils-a", first.Member("1", A, "2999001000010"));
+            b = await first.AddMemberAsync("ils-b", first.Member("1", B, "2999001000010"));
+            await first.ScalarAsync<long>("DELETE FROM member_persons");
+        }
+
+        await using var second = await CustomerHub.StartAsync(backend, kept.Settings());
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await second.ScalarAsync<long>("SELECT COUNT(*) FROM member_persons") < 2 && DateTime.UtcNow < deadline) await Task.Delay(100);
+
+        Assert.NotNull(await second.PersonOfAsync(a));
+        Assert.Equal(await second.PersonOfAsync(a), await second.PersonOfAsync(b));
+    }
 }
 
 public sealed class PersonLinkingTests_on_Sqlite() : PersonLinkingTests(TestBackend.Sqlite);

@@ -1,10 +1,8 @@
 using System.Text.Json;
-using Dapper;
 using Lsb.Hub.Privacy.Retention;
 using Lsb.Hub.Tests.CustomerView.Support;
 using Lsb.Hub.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using static Lsb.Hub.Tests.CustomerView.Support.EbookEvents;
 
 namespace Lsb.Hub.Tests.Privacy;
@@ -62,57 +60,37 @@ public abstract class RetentionTests(TestBackend backend)
     [Fact]
     public async Task When_the_hub_stops_in_the_middle_of_a_run_Should_resume_from_the_watermark_after_the_restart_and_decide_every_loan_once()
     {
-        var storage = new Dictionary<string, string?> { ["Retention:ChunkSize"] = "100" };
-        var directory = Path.Combine(Path.GetTempPath(), "lsb-hub-tests", "retention-" + Guid.NewGuid().ToString("N"));
-        var schema = "r" + Guid.NewGuid().ToString("N")[..12];
-        if (backend == TestBackend.Sqlite) storage["Storage:DataDirectory"] = directory;
-        else storage["Storage:Schema"] = schema;
-        try
+        await using var kept = new KeptStorage(backend);
+        var storage = kept.Settings(new Dictionary<string, string?> { ["Retention:ChunkSize"] = "100" });
+        string member;
+        await using (var first = await CustomerHub.StartAsync(backend, storage))
         {
-            string member;
-            await using (var first = await CustomerHub.StartAsync(backend, storage))
+            member = await first.AddMemberAsync("ils", first.Member("m", Isil, "2999008880003"));
+            var events = Enumerable.Range(0, 250).SelectMany(i => new[]
             {
-                member = await first.AddMemberAsync("ils", first.Member("m", Isil, "2999008880003"));
-                var events = Enumerable.Range(0, 250).SelectMany(i => new[]
-                {
-                    Started($"s-{i}", $"L-{i}", Isil, "2999008880003", Tirza, "Tirza", Long.AddMinutes(i)),
-                    Ended($"e-{i}", $"L-{i}", Isil, "2999008880003", Tirza, Long.AddDays(30).AddMinutes(i)),
-                }).ToArray();
-                await first.PostEventsAsync(events);
-                var runner = first.Hub.Services.GetRequiredService<RetentionRunner>();
-                using var stop = new CancellationTokenSource();
-                runner.ChunkCommitted += n => { if (n == 1) stop.Cancel(); };
-                await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.RunAsync("test", stop.Token));
-                Assert.Equal(100, await first.ScalarAsync<long>("SELECT COUNT(*) FROM loans WHERE pseudonymised_at IS NOT NULL"));
-            }
-
-            await using var second = await CustomerHub.StartAsync(backend, storage);
-            var resumed = await RunAsync(second);
-
-            Assert.Equal(150L, resumed.GetProperty("loansPseudonymised").GetInt64());
-            Assert.True(resumed.TryGetProperty("resumedFrom", out _), "the run names the watermark it resumed from");
-            Assert.Equal(250, await second.ScalarAsync<long>("SELECT COUNT(*) FROM loans WHERE pseudonymised_at IS NOT NULL"));
-            Assert.Equal(0, await second.ScalarAsync<long>("SELECT COUNT(*) FROM loans WHERE member_id = @member", new { member }));
-            Assert.Equal(500, await second.ScalarAsync<long>("SELECT COUNT(*) FROM event_log WHERE event_type IN ('LoanStarted', 'LoanEnded') AND payload NOT LIKE @m",
-                new { m = $"%{member}%" }));
-            var runs = await second.GetJsonAsync("/api/v1/privacy/retention/runs");
-            Assert.Equal(["Completed", "Interrupted"], runs.EnumerateArray().Select(r => r.GetProperty("status").GetString()));
-            Assert.Equal(100L, runs[1].GetProperty("loansPseudonymised").GetInt64());
+                Started($"s-{i}", $"L-{i}", Isil, "2999008880003", Tirza, "Tirza", Long.AddMinutes(i)),
+                Ended($"e-{i}", $"L-{i}", Isil, "2999008880003", Tirza, Long.AddDays(30).AddMinutes(i)),
+            }).ToArray();
+            await first.PostEventsAsync(events);
+            var runner = first.Hub.Services.GetRequiredService<RetentionRunner>();
+            using var stop = new CancellationTokenSource();
+            runner.ChunkCommitted += n => { if (n == 1) stop.Cancel(); };
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.RunAsync("test", stop.Token));
+            Assert.Equal(100, await first.ScalarAsync<long>("SELECT COUNT(*) FROM loans WHERE pseudonymised_at IS NOT NULL"));
         }
-        finally
-        {
-            if (backend == TestBackend.Sqlite)
-            {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                try { Directory.Delete(directory, recursive: true); }
-                catch (IOException) { /* the OS cleans the temp folder */ }
-            }
-            else if (TestBackends.PostgresConnectionString is { } cs)
-            {
-                await using var connection = new NpgsqlConnection(cs);
-                await connection.ExecuteAsync($"DROP SCHEMA IF EXISTS {schema} CASCADE; DROP SCHEMA IF EXISTS {schema}_bus CASCADE;");
-            }
-        }
+
+        await using var second = await CustomerHub.StartAsync(backend, storage);
+        var resumed = await RunAsync(second);
+
+        Assert.Equal(150L, resumed.GetProperty("loansPseudonymised").GetInt64());
+        Assert.True(resumed.TryGetProperty("resumedFrom", out _), "the run names the watermark it resumed from");
+        Assert.Equal(250, await second.ScalarAsync<long>("SELECT COUNT(*) FROM loans WHERE pseudonymised_at IS NOT NULL"));
+        Assert.Equal(0, await second.ScalarAsync<long>("SELECT COUNT(*) FROM loans WHERE member_id = @member", new { member }));
+        Assert.Equal(500, await second.ScalarAsync<long>("SELECT COUNT(*) FROM event_log WHERE event_type IN ('LoanStarted', 'LoanEnded') AND payload NOT LIKE @m",
+            new { m = $"%{member}%" }));
+        var runs = await second.GetJsonAsync("/api/v1/privacy/retention/runs");
+        Assert.Equal(["Completed", "Interrupted"], runs.EnumerateArray().Select(r => r.GetProperty("status").GetString()));
+        Assert.Equal(100L, runs[1].GetProperty("loansPseudonymised").GetInt64());
     }
 
     private static async Task<JsonElement> RunAsync(CustomerHub hub)

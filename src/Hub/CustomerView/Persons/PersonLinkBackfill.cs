@@ -18,11 +18,10 @@ public sealed class PersonLinkBackfill(HubDatabase database, TimeProvider time, 
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                await using var connection = await database.OpenAsync(stoppingToken);
-                await using var transaction = await HubDatabase.BeginWriteAsync(connection, stoppingToken);
-                await LogHeadLock.TakeAsync(connection, transaction, database.Dialect, stoppingToken);
+                // Found outside a write transaction: the usual answer is "none", and finding it must not hold up ingest.
                 var unlinked = new List<string>();
-                await using (var command = SqlCommands.Create(connection, transaction,
+                await using (var reading = await database.OpenAsync(stoppingToken))
+                await using (var command = SqlCommands.Create(reading, null,
                     "SELECT m.id FROM members m WHERE m.removed = @notRemoved AND m.erased_at IS NULL " +
                     "AND NOT EXISTS (SELECT 1 FROM member_persons mp WHERE mp.member_id = m.id) LIMIT @n", ("notRemoved", false), ("n", ChunkSize)))
                 await using (var reader = await command.ExecuteReaderAsync(stoppingToken))
@@ -30,6 +29,9 @@ public sealed class PersonLinkBackfill(HubDatabase database, TimeProvider time, 
                     while (await reader.ReadAsync(stoppingToken)) unlinked.Add(reader.GetString(0));
                 }
                 if (unlinked.Count == 0) break;
+                await using var connection = await database.OpenAsync(stoppingToken);
+                await using var transaction = await HubDatabase.BeginWriteAsync(connection, stoppingToken);
+                await LogHeadLock.TakeAsync(connection, transaction, database.Dialect, stoppingToken);
                 await PersonLinker.LinkAsync(connection, transaction, database.Dialect, unlinked, time.GetUtcNow(), stoppingToken);
                 await transaction.CommitAsync(stoppingToken);
                 linked += unlinked.Count;
