@@ -13,7 +13,9 @@ public static class PrivacyFeature
         services.AddSingleton<PrivacyKeys>();
         services.AddHostedService<PrivacyKeysLoader>();
         services.AddSingleton<StoredMessageScrubber>();
+        services.AddSingleton<ErasureAudit>();
         services.AddSingleton<ErasureService>();
+        services.AddSingleton<RetentionReports>();
         services.AddSingleton<RetentionRunner>();
         services.AddHostedService<RetentionJob>();
         return services;

@@ -35,12 +35,12 @@ public static class ErasureEndpoints
         return Results.Ok(await erasure.EraseAsync(customer, user.KeyName(), context.TraceIdentifier, cancellationToken));
     }
 
-    private static async Task<IResult> ListAsync(string? limit, ClaimsPrincipal user, ErasureService erasure, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(string? limit, ClaimsPrincipal user, ErasureAudit audit, CancellationToken cancellationToken)
     {
         if (!user.IsAdmin()) return Problems.Forbidden("The erasure audit needs scope 'admin'.");
         var value = 100;
         if (limit is not null && (!int.TryParse(limit, out value) || value < 1 || value > MaxLimit))
             return Problems.Invalid("limit", $"'limit' must be between 1 and {MaxLimit}; got '{limit}'.");
-        return Results.Ok(await erasure.ListAsync(value, cancellationToken));
+        return Results.Ok(await audit.ListAsync(value, cancellationToken));
     }
 }

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using Lsb.Hub.CustomerView;
 using Lsb.Hub.CustomerView.Persons;
 using Lsb.Hub.DigitalLoans;
@@ -16,14 +15,14 @@ namespace Lsb.Hub.Privacy.Erasure;
 /// tombstone events in the log, then stored messages again (a page queued meanwhile). Idempotent: asking again — by
 /// any of the person's member ids — answers with the first erasure. Audited with who and when, NEVER with the data.
 /// </summary>
-public sealed class ErasureService(HubDatabase database, PrivacyKeys keys, StoredMessageScrubber scrubber, TimeProvider time,
+public sealed class ErasureService(HubDatabase database, PrivacyKeys keys, StoredMessageScrubber scrubber, ErasureAudit audit, TimeProvider time,
     EventLogSignal signal, ILogger<ErasureService> logger)
 {
     /// <summary>Erases the person of <paramref name="customer"/>, or returns the earlier erasure.</summary>
     public async Task<ErasureReport> EraseAsync(Customer customer, string requestedBy, string? correlationId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(customer);
-        if (await FindAsync(customer.MemberId, cancellationToken) is { } earlier) return earlier with { AlreadyErased = true };
+        if (await audit.FindAsync(customer.MemberId, cancellationToken) is { } earlier) return earlier with { AlreadyErased = true };
         var matchKeys = new MatchKeys(await keys.ForAsync(PrivacyPurpose.DigitalLoanMatch, cancellationToken));
         var pseudonym = new MemberPseudonym(await keys.ForAsync(PrivacyPurpose.LoanHistoryPseudonym, cancellationToken));
         var erasureId = "era-" + Guid.CreateVersion7().ToString("N");
@@ -50,7 +49,7 @@ public sealed class ErasureService(HubDatabase database, PrivacyKeys keys, Store
                     if (await check.ExecuteScalarAsync(cancellationToken) is string)
                     {
                         await transaction.RollbackAsync(cancellationToken);
-                        return (await FindAsync(customer.MemberId, cancellationToken))! with { AlreadyErased = true };
+                        return (await audit.FindAsync(customer.MemberId, cancellationToken))! with { AlreadyErased = true };
                     }
                 }
                 outcome = await StateEraser.EraseAsync(connection, transaction, database.Dialect, memberships, matchKeys, pseudonym, erasureId, now, cancellationToken);
@@ -79,23 +78,7 @@ public sealed class ErasureService(HubDatabase database, PrivacyKeys keys, Store
         }
         logger.LogInformation("Erasure {ErasureId} requested by {RequestedBy}: {Memberships} memberships, {Loans} loans, {Messages} stored messages changed",
             erasureId, requestedBy, memberships.Count, outcome.LoansRemoved, before.Rewritten + before.Removed + after.Rewritten + after.Removed);
-        return (await FindAsync(customer.MemberId, cancellationToken))!;
-    }
-
-    /// <summary>The erasure that covered <paramref name="memberId"/>, or null.</summary>
-    public async Task<ErasureReport?> FindAsync(string memberId, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var reports = await ReadAsync(connection,
-            "SELECT e.* FROM erased_members em JOIN erasures e ON e.id = em.erasure_id WHERE em.member_id = @m", cancellationToken, ("m", memberId));
-        return reports.FirstOrDefault();
-    }
-
-    /// <summary>The most recent erasures (admin audit).</summary>
-    public async Task<IReadOnlyList<ErasureReport>> ListAsync(int limit, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await ReadAsync(connection, "SELECT * FROM erasures ORDER BY requested_at DESC, id DESC LIMIT @limit", cancellationToken, ("limit", limit));
+        return (await audit.FindAsync(customer.MemberId, cancellationToken))!;
     }
 
     private async Task<List<ErasedMembership>> MembershipsAsync(Customer customer, CancellationToken cancellationToken)
@@ -116,25 +99,6 @@ public sealed class ErasureService(HubDatabase database, PrivacyKeys keys, Store
                 SqlCommands.Text(reader, 4)));
         }
         return memberships;
-    }
-
-    private static async Task<List<ErasureReport>> ReadAsync(DbConnection connection, string sql, CancellationToken cancellationToken,
-        params (string Name, object? Value)[] parameters)
-    {
-        var reports = new List<ErasureReport>();
-        await using var command = SqlCommands.Create(connection, null, sql, parameters);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            int Int(string column) => Convert.ToInt32(reader[column], CultureInfo.InvariantCulture);
-            reports.Add(new ErasureReport(
-                (string)reader["id"], (string)reader["member_id"], (string)reader["requested_by"],
-                DateTimeOffset.Parse((string)reader["requested_at"], CultureInfo.InvariantCulture),
-                reader["completed_at"] is string done ? DateTimeOffset.Parse(done, CultureInfo.InvariantCulture) : null,
-                Int("memberships"), Int("loans_removed"), Int("waiting_events_removed"), Int("consent_records_removed"),
-                Int("messages_scrubbed"), Int("messages_removed"), Convert.ToInt64(reader["last_position"], CultureInfo.InvariantCulture), false));
-        }
-        return reports;
     }
 
     private static async Task SecureDeleteAsync(DbConnection connection, bool on, CancellationToken cancellationToken)

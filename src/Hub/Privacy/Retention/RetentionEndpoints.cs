@@ -24,19 +24,19 @@ public static class RetentionEndpoints
         return app;
     }
 
-    private static async Task<IResult> ListAsync(string? limit, ClaimsPrincipal user, RetentionRunner runner, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(string? limit, ClaimsPrincipal user, RetentionReports reports, CancellationToken cancellationToken)
     {
         if (!user.IsAdmin()) return Problems.Forbidden("Retention reports need scope 'admin'.");
         var value = 50;
         if (limit is not null && (!int.TryParse(limit, out value) || value < 1 || value > MaxLimit))
             return Problems.Invalid("limit", $"'limit' must be between 1 and {MaxLimit}; got '{limit}'.");
-        return Results.Ok(await runner.ListAsync(value, cancellationToken));
+        return Results.Ok(await reports.ListAsync(value, cancellationToken));
     }
 
-    private static async Task<IResult> GetAsync(string id, ClaimsPrincipal user, RetentionRunner runner, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string id, ClaimsPrincipal user, RetentionReports reports, CancellationToken cancellationToken)
     {
         if (!user.IsAdmin()) return Problems.Forbidden("Retention reports need scope 'admin'.");
-        return await runner.GetAsync(id, cancellationToken) is { } run ? Results.Ok(run) : Problems.NotFound($"No retention run {id}.");
+        return await reports.GetAsync(id, cancellationToken) is { } run ? Results.Ok(run) : Problems.NotFound($"No retention run {id}.");
     }
 
     private static async Task<IResult> RunAsync(ClaimsPrincipal user, RetentionRunner runner, CancellationToken cancellationToken)
