@@ -42,6 +42,7 @@ public sealed class ErasureService(HubDatabase database, PrivacyKeys keys, Store
             await SecureDeleteAsync(connection, true, cancellationToken);
             await using (var transaction = await HubDatabase.BeginWriteAsync(connection, cancellationToken))
             {
+                await LockIdMapAsync(connection, transaction, memberships, cancellationToken);
                 await LogHeadLock.TakeAsync(connection, transaction, database.Dialect, cancellationToken);
                 await using (var check = SqlCommands.Create(connection, transaction, "SELECT erasure_id FROM erased_members WHERE member_id = @m", ("m", customer.MemberId)))
                 {
@@ -99,6 +100,21 @@ public sealed class ErasureService(HubDatabase database, PrivacyKeys keys, Store
                 SqlCommands.Text(reader, 4)));
         }
         return memberships;
+    }
+
+    // PostgreSQL: lock the members' id-map rows first, in the order ingest locks them (installation, local id), and only
+    // then the log head — the order an ingest page takes them in — so an erasure and a page of the same member wait
+    // for each other instead of deadlocking.
+    private async Task LockIdMapAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<ErasedMembership> memberships,
+        CancellationToken cancellationToken)
+    {
+        if (!database.Dialect.IsPostgres) return;
+        await using var command = SqlCommands.Create(connection, transaction,
+            "SELECT local_id FROM id_map WHERE entity = 'member' AND " + database.Dialect.InList("canonical_id", "@ids") +
+            " ORDER BY installation_id, local_id FOR UPDATE");
+        database.Dialect.AddList(command, "@ids", [.. memberships.Select(m => m.MemberId)]);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) { }
     }
 
     private static async Task SecureDeleteAsync(DbConnection connection, bool on, CancellationToken cancellationToken)

@@ -21,7 +21,8 @@ public static class RetentionChunk
         var now = Iso(time.GetUtcNow());
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await HubDatabase.BeginWriteAsync(connection, cancellationToken);
-        await LogHeadLock.TakeAsync(connection, transaction, dialect, cancellationToken);
+        // No log-head lock: retention appends nothing, and holding that lock while updating loans rows could deadlock
+        // with an ingest page that upserts one of them and then waits for the head. Each update is a single statement.
         var due = new List<(string LoanId, string MemberId, string EndedAt)>();
         await using (var select = SqlCommands.Create(connection, transaction,
             "SELECT id, member_id, ended_at FROM loans WHERE ended_at IS NOT NULL AND pseudonymised_at IS NULL AND retention_kept_at IS NULL " +
@@ -40,7 +41,7 @@ public static class RetentionChunk
         long kept = 0, pseudonymised = 0, rewritten = 0;
         await using (var keep = new RowBatch(connection, transaction, "UPDATE loans SET retention_kept_at = @at WHERE id = @id", "at", "id"))
         await using (var loan = new RowBatch(connection, transaction,
-            "UPDATE loans SET member_id = @pseudonym, pseudonymised_at = @at, external_key = NULL WHERE id = @id", "pseudonym", "at", "id"))
+            "UPDATE loans SET member_id = @pseudonym, pseudonymised_at = @at, external_key = NULL WHERE id = @id AND pseudonymised_at IS NULL", "pseudonym", "at", "id"))
         await using (var log = SqlCommands.Create(connection, transaction,
             "UPDATE event_log SET payload = REPLACE(payload, @member, @pseudonym) WHERE subject_id = @loan", ("member", ""), ("pseudonym", ""), ("loan", "")))
         {
