@@ -60,10 +60,12 @@ public sealed class DigitalLoanIntake(HubDatabase database, PrivacyKeys keys, Ti
             if (accepted.Count > 0)
             {
                 var news = accepted.Select(a => a.Event).ToList();
-                await MemberResolver.ResolveAsync(connection, transaction, database.Dialect, news, cancellationToken);
-                var waiting = await WaitingEvents.ByAsync(connection, transaction, database.Dialect, "loan_key",
-                    news.Select(e => e.LoanKey).ToHashSet(StringComparer.Ordinal), cancellationToken);
-                var events = await DigitalLoanProcessor.ProcessAsync(connection, transaction, database.Dialect, [.. waiting, .. news], now, cancellationToken);
+                var loanKeys = news.Select(e => e.LoanKey).ToHashSet(StringComparer.Ordinal);
+                var loans = await DigitalLoanStore.LoadLoansAsync(connection, transaction, database.Dialect, loanKeys, cancellationToken);
+                // A loan the hub holds already names its member: look members up only for the events of new loans.
+                await MemberResolver.ResolveAsync(connection, transaction, database.Dialect, [.. news.Where(e => !loans.ContainsKey(e.LoanKey))], cancellationToken);
+                var waiting = await WaitingEvents.ByAsync(connection, transaction, database.Dialect, "loan_key", loanKeys, cancellationToken);
+                var events = await DigitalLoanProcessor.ProcessAsync(connection, transaction, database.Dialect, [.. waiting, .. news], now, cancellationToken, loans);
                 var last = await EventLogWriter.AppendAsync(connection, transaction, events, correlationId, now, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 if (last > 0) signal.Notify(last);

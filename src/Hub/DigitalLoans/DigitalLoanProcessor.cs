@@ -16,14 +16,15 @@ namespace Lsb.Hub.DigitalLoans;
 public static class DigitalLoanProcessor
 {
     /// <summary>Applies <paramref name="events"/> (new and woken, each with <see cref="IntakeEvent.MemberId"/> set where
-    /// known) and writes the results. Returns the canonical events to append (source <c>kb-ebook-platform</c>).</summary>
+    /// known) and writes the results. Returns the canonical events to append (source <c>kb-ebook-platform</c>).
+    /// <paramref name="loans"/>, when given, holds the events' loans already read by key; otherwise they are read here.</summary>
     public static async Task<List<CanonicalEvent>> ProcessAsync(DbConnection connection, DbTransaction transaction, SqlDialect dialect,
-        IReadOnlyList<IntakeEvent> events, DateTimeOffset now, CancellationToken cancellationToken)
+        IReadOnlyList<IntakeEvent> events, DateTimeOffset now, CancellationToken cancellationToken, Dictionary<string, DigitalLoanRow>? loans = null)
     {
         ArgumentNullException.ThrowIfNull(events);
         var output = new List<CanonicalEvent>();
         if (events.Count == 0) return output;
-        var loans = await DigitalLoanStore.LoadLoansAsync(connection, transaction, dialect, events.Select(e => e.LoanKey).ToHashSet(StringComparer.Ordinal), cancellationToken);
+        loans ??= await DigitalLoanStore.LoadLoansAsync(connection, transaction, dialect, events.Select(e => e.LoanKey).ToHashSet(StringComparer.Ordinal), cancellationToken);
         var stored = events.Where(e => !e.IsNew).ToDictionary(e => e.EventId, e => e.State, StringComparer.Ordinal);
         foreach (var group in events.GroupBy(e => e.LoanKey, StringComparer.Ordinal))
         {

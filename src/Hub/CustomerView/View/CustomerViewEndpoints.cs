@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Lsb.Hub.Canonical.Identity;
 using Lsb.Hub.Infrastructure;
+using Lsb.Hub.Storage;
 
 namespace Lsb.Hub.CustomerView.View;
 
@@ -20,7 +21,7 @@ public static class CustomerViewEndpoints
     }
 
     private static async Task<IResult> GetAsync(string memberId, string? requestingIsil, string? historyLimit, ClaimsPrincipal user,
-        CustomerDirectory customers, CustomerAccess access, CustomerViewQuery query, CancellationToken cancellationToken)
+        HubDatabase database, CustomerAccess access, CustomerViewQuery query, CancellationToken cancellationToken)
     {
         if (CustomerProblems.InvalidId(memberId) is { } invalid) return invalid;
         if (string.IsNullOrWhiteSpace(requestingIsil))
@@ -29,10 +30,11 @@ public static class CustomerViewEndpoints
         var limit = 100;
         if (historyLimit is not null && (!int.TryParse(historyLimit, out limit) || limit < 0 || limit > MaxHistoryLimit))
             return Problems.Invalid("historyLimit", $"'historyLimit' must be between 0 and {MaxHistoryLimit}; got '{historyLimit}'.");
-        var customer = await customers.FindAsync(memberId, cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var customer = await CustomerLookup.FindAsync(connection, null, memberId, cancellationToken);
         if (customer is null) return CustomerProblems.Unknown(memberId);
         if (await access.CheckViewAsync(user, customer, requesting, cancellationToken) is { } forbidden) return forbidden;
         if (customer.Erased) return CustomerProblems.Erased(memberId);
-        return Results.Ok(await query.RunAsync(customer, requesting, limit, cancellationToken));
+        return Results.Ok(await query.RunAsync(connection, customer, requesting, limit, cancellationToken));
     }
 }

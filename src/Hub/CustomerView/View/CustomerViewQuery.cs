@@ -17,15 +17,16 @@ namespace Lsb.Hub.CustomerView.View;
 public sealed class CustomerViewQuery(HubDatabase database)
 {
     private const string LoanColumns =
-        "SELECT l.id, l.kind, l.member_id, COALESCE(l.title, h.title), l.ebook_isbn, l.holding_id, l.isil, lib.name, l.installation_id, " +
-        "l.started_at, l.due_at, l.ended_at, l.renewals FROM loans l LEFT JOIN holdings h ON h.id = l.holding_id " +
+        // The copy's title only when the loan has none (COALESCE evaluates the subquery lazily): no holdings read per loan.
+        "SELECT l.id, l.kind, l.member_id, COALESCE(l.title, (SELECT h.title FROM holdings h WHERE h.id = l.holding_id)), l.ebook_isbn, " +
+        "l.holding_id, l.isil, lib.name, l.installation_id, l.started_at, l.due_at, l.ended_at, l.renewals FROM loans l " +
         "LEFT JOIN libraries lib ON lib.isil = l.isil ";
 
-    /// <summary>The view of <paramref name="customer"/> for <paramref name="requesting"/>.</summary>
-    public async Task<CustomerViewResult> RunAsync(Customer customer, Isil requesting, int historyLimit, CancellationToken cancellationToken)
+    /// <summary>The view of <paramref name="customer"/> for <paramref name="requesting"/>, read on <paramref name="connection"/>
+    /// (the one the customer was looked up on: one connection per request).</summary>
+    public async Task<CustomerViewResult> RunAsync(DbConnection connection, Customer customer, Isil requesting, int historyLimit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(customer);
-        await using var connection = await database.OpenAsync(cancellationToken);
         var memberships = customer.PersonId is null
             ? [new ViewMembership(customer.MemberId, customer.HomeIsil, null, customer.InstallationId, LinkReason.Own, customer.Removed)]
             : await MembershipsAsync(connection, customer.PersonId, cancellationToken);
