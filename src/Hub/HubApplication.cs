@@ -8,6 +8,7 @@ using Lsb.Hub.Bus;
 using Lsb.Hub.CustomerView;
 using Lsb.Hub.DigitalLoans;
 using Lsb.Hub.EventLog;
+using Lsb.Hub.FailedMessages;
 using Lsb.Hub.Health;
 using Lsb.Hub.Holdings;
 using Lsb.Hub.Infrastructure;
@@ -74,6 +75,7 @@ public static class HubApplication
         builder.Services.AddHostedService<Dwh.DwhBrokerPublisher>();
         HubAdapters.AddAll(builder.Services);
         builder.Services.AddPrivacy().AddCustomerView().AddDigitalLoans();
+        builder.Services.AddFailedMessages();
 
         var bus = BusConfiguration.ReadOptions(builder.Configuration);
         builder.Services.AddSingleton(bus);
@@ -109,6 +111,7 @@ public static class HubApplication
         app.MapDigitalLoans();
         app.MapPrivacy();
         Dwh.DwhEndpoints.MapDwh(app);
+        app.MapFailedMessages();
         return app;
     }
 

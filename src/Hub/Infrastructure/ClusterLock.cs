@@ -66,6 +66,7 @@ public sealed class ClusterLock(HubDatabase database, string name) : IAsyncDispo
     {
         var hash = new ContentHash();
         hash.Add("lsb-cluster-lock");
+        hash.Add(database.Options.Schema); // advisory locks are per database: hubs in other schemas must not block this one
         hash.Add(name);
         return hash.Value;
     }

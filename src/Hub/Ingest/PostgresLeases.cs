@@ -134,10 +134,13 @@ public sealed class PostgresLeases(HubDatabase database, BusOptions bus, TimePro
         _locks = null;
     }
 
-    private static long Key(string installationId)
+    private long Key(string installationId)
     {
+        // Advisory locks are per database, not per schema: the schema is part of the key, so hubs that keep their
+        // state in different schemas of one database (separate deployments, parallel test hubs) never block each other.
         var hash = new ContentHash();
         hash.Add("lsb-ingest-poller");
+        hash.Add(database.Options.Schema);
         hash.Add(installationId);
         return hash.Value;
     }

@@ -80,7 +80,7 @@ public sealed class WiseWorld : IAsyncDisposable
     /// <summary>Waits until <paramref name="condition"/> holds over the event log, or fails after <paramref name="timeout"/>.</summary>
     public async Task<List<JsonElement>> WaitForEventsAsync(Func<List<JsonElement>, bool> condition, string what, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(120));
         while (true)
         {
             var events = await EventsAsync();
