@@ -9,13 +9,14 @@ namespace Lsb.Hub.Privacy.Erasure;
 /// <summary>
 /// Scrubs a person out of every stored message: Wolverine's inbox, outbox and dead letters (the failed-message
 /// store) in the message store, and any table of the hub's own database that keeps message bodies. A table is found by
-/// its <c>body</c> column, so a feature that adds one is covered without changes here. Bodies are searched for the
+/// its <c>body</c> (or <c>snapshot</c>) column, so a feature that adds one is covered without changes here. Bodies are searched for the
 /// person's card numbers, national user ids and e-mail addresses; each hit is cut out or removed by
 /// <see cref="MessageBodyScrub"/>, and the failure texts of dead letters lose the identifiers too.
 /// </summary>
 public sealed class StoredMessageScrubber(HubDatabase database)
 {
     private static readonly string[] FailureTextColumns = ["exception_message", "exception_text", "explanation"];
+    private static readonly string[] BodyColumns = ["body", "snapshot"];
 
     /// <summary>Scrubs the message store and the hub database; returns (bodies rewritten, messages removed).</summary>
     public async Task<(int Rewritten, int Removed)> ScrubAsync(PersonIdentifiers person, CancellationToken cancellationToken)
@@ -71,6 +72,8 @@ public sealed class StoredMessageScrubber(HubDatabase database)
         return results;
     }
 
+    // Each hit is cut (the rest of the message stays) or removed: the row deleted, or only the body emptied where the
+    // column allows it, so another feature's record of the message (a replay, a resolution) survives without it.
     private static async Task<(int Rewritten, int Removed)> ScrubTableAsync(DbConnection connection, BodyTable table, PersonIdentifiers person,
         CancellationToken cancellationToken)
     {
@@ -80,11 +83,11 @@ public sealed class StoredMessageScrubber(HubDatabase database)
         var byRow = postgres ? "ctid = @id::tid" : "rowid = @id";
         var needles = person.Searchable;
         var contains = string.Join(" OR ", needles.Select((_, i) => postgres
-            ? (table.BodyIsBinary ? $"position(@n{i}::bytea in body) > 0" : $"position(@n{i} in body) > 0")
-            : $"instr(body, @n{i}) > 0"));
+            ? (table.BodyIsBinary ? $"position(@n{i}::bytea in {table.Column}) > 0" : $"position(@n{i} in {table.Column}) > 0")
+            : $"instr({table.Column}, @n{i}) > 0"));
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var hits = new List<(object RowId, byte[] Body)>();
-        await using (var select = SqlCommands.Create(connection, transaction, $"SELECT {rowId}, body FROM {table.Name} WHERE {contains}",
+        await using (var select = SqlCommands.Create(connection, transaction, $"SELECT {rowId}, {table.Column} FROM {table.Name} WHERE {contains}",
             [.. needles.Select((n, i) => ($"n{i}", (object?)(table.BodyIsBinary || !postgres ? System.Text.Encoding.UTF8.GetBytes(n) : n)))]))
         await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
         {
@@ -105,9 +108,9 @@ public sealed class StoredMessageScrubber(HubDatabase database)
             var result = MessageBodyScrub.Scrub(body, person);
             if (result.Action == ScrubAction.Unchanged) continue;
             object? newBody = result.Body is null ? null : table.BodyIsBinary ? result.Body : System.Text.Encoding.UTF8.GetString(result.Body);
-            await using var change = result.Action == ScrubAction.Remove
+            await using var change = result.Action == ScrubAction.Remove && !table.Nullable
                 ? SqlCommands.Create(connection, transaction, $"DELETE FROM {table.Name} WHERE {byRow}", ("id", id))
-                : SqlCommands.Create(connection, transaction, $"UPDATE {table.Name} SET body = @body WHERE {byRow}", ("id", id), ("body", newBody));
+                : SqlCommands.Create(connection, transaction, $"UPDATE {table.Name} SET {table.Column} = @body WHERE {byRow}", ("id", id), ("body", newBody));
             await change.ExecuteNonQueryAsync(cancellationToken);
             if (result.Action == ScrubAction.Remove) removed++;
             else rewritten++;
@@ -128,23 +131,24 @@ public sealed class StoredMessageScrubber(HubDatabase database)
 
     private static async Task<List<BodyTable>> BodyTablesAsync(DbConnection connection, string? schema, CancellationToken cancellationToken)
     {
-        var columns = new List<(string Table, string Column, string Type)>();
+        var columns = new List<(string Table, string Column, string Type, bool Nullable)>();
         await using (var command = connection is NpgsqlConnection
             ? SqlCommands.Create(connection, null,
-                "SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = @schema", ("schema", schema))
+                "SELECT table_name, column_name, data_type, is_nullable = 'YES' FROM information_schema.columns WHERE table_schema = @schema", ("schema", schema))
             : SqlCommands.Create(connection, null,
-                "SELECT m.name, p.name, p.type FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table'"))
+                "SELECT m.name, p.name, p.type, p.\"notnull\" = 0 FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table'"))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
-                columns.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+                columns.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), SqlCommands.Bool(reader, 3)));
         }
         return [.. columns.GroupBy(c => c.Table, StringComparer.Ordinal)
-            .Where(t => t.Any(c => c.Column == "body"))
-            .Select(t => new BodyTable(
+            .SelectMany(t => t.Where(c => BodyColumns.Contains(c.Column, StringComparer.Ordinal)).Select(body => new BodyTable(
                 schema is null ? t.Key : $"{schema}.{t.Key}",
-                t.First(c => c.Column == "body").Type.ToUpperInvariant() is "BLOB" or "BYTEA",
-                [.. t.Select(c => c.Column).Where(c => FailureTextColumns.Contains(c, StringComparer.Ordinal))]))];
+                body.Column,
+                body.Type.ToUpperInvariant() is "BLOB" or "BYTEA",
+                body.Nullable,
+                [.. t.Select(c => c.Column).Where(c => FailureTextColumns.Contains(c, StringComparer.Ordinal))])))];
     }
 
     private static async Task Execute(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
@@ -153,5 +157,7 @@ public sealed class StoredMessageScrubber(HubDatabase database)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private sealed record BodyTable(string Name, bool BodyIsBinary, IReadOnlyList<string> TextColumns);
+    // A table that keeps message bodies: its body column (body, or a snapshot that embeds one), whether the column may
+    // be emptied instead of the row deleted (another feature's record of the message stays, without the message).
+    private sealed record BodyTable(string Name, string Column, bool BodyIsBinary, bool Nullable, IReadOnlyList<string> TextColumns);
 }
