@@ -33,7 +33,10 @@ public sealed class TestNode : IAsyncDisposable
     public IMessageBus Bus => Host.Services.GetRequiredService<IMessageBus>();
     public IMessageStore Store => Host.Services.GetRequiredService<IMessageStore>();
 
-    public static async Task<TestNode> StartAsync(string name, IServiceBusClientSeam client, Action<WolverineOptions, AzureServiceBusConfiguration> configure)
+    public static Task<TestNode> StartAsync(string name, IServiceBusClientSeam client, Action<WolverineOptions, AzureServiceBusConfiguration> configure) =>
+        StartAsync(name, ServiceBusConnection.FromSeam(client, "fake"), configure);
+
+    public static async Task<TestNode> StartAsync(string name, ServiceBusConnection connection, Action<WolverineOptions, AzureServiceBusConfiguration> configure)
     {
         var directory = Path.Combine(Path.GetTempPath(), "lsb-asb-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -62,7 +65,7 @@ public sealed class TestNode : IAsyncDisposable
                     .RetryOnce()
                     .Then.ScheduleRetry(TimeSpan.FromMilliseconds(300))
                     .Then.MoveToErrorQueue();
-                var asb = opts.UseHubAzureServiceBus(ServiceBusConnection.FromSeam(client, "fake")).AutoProvision();
+                var asb = opts.UseHubAzureServiceBus(connection).AutoProvision();
                 configure(opts, asb);
             })
             .StartAsync();
