@@ -86,12 +86,13 @@ public sealed class AzureServiceBusConfiguration
     }
 
     /// <summary>Creates a subscription with its topic when provisioning, without listening to it (for consumers outside
-    /// this process, such as the DWH).</summary>
-    public AzureServiceBusConfiguration ProvisionSubscription(string topic, string subscription)
+    /// this process, such as the DWH). <paramref name="sqlFilter"/> selects messages (the Subject, i.e. the Wolverine
+    /// message type, is <c>sys.Label</c>); null takes every message.</summary>
+    public AzureServiceBusConfiguration ProvisionSubscription(string topic, string subscription, string? sqlFilter = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(topic);
         ArgumentException.ThrowIfNullOrWhiteSpace(subscription);
-        Transport.Topic(topic).ProvisionedSubscriptions.Add(subscription);
+        Transport.Topic(topic).ProvisionedSubscriptions[subscription] = sqlFilter;
         return this;
     }
 }

@@ -14,7 +14,7 @@ public sealed class AzureServiceBusSubscription : AzureServiceBusEndpoint
         SubscriptionName = subscriptionName;
         EndpointName = $"{topic.TopicName}/{subscriptionName}";
         BrokerRole = "subscription";
-        topic.ProvisionedSubscriptions.Add(subscriptionName);
+        topic.ProvisionedSubscriptions.TryAdd(subscriptionName, null);
     }
 
     /// <summary>The topic.</summary>

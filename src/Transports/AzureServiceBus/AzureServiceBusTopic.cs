@@ -20,7 +20,8 @@ public sealed class AzureServiceBusTopic : AzureServiceBusEndpoint
 
     /// <summary>Subscriptions created with the topic when provisioning, whether or not this process listens to them
     /// (the DWH's subscription is read by the DWH, not by the hub).</summary>
-    public ISet<string> ProvisionedSubscriptions { get; } = new SortedSet<string>(StringComparer.Ordinal);
+    /// <remarks>Name → SQL filter of its rule (null: every message).</remarks>
+    public IDictionary<string, string?> ProvisionedSubscriptions { get; } = new SortedDictionary<string, string?>(StringComparer.Ordinal);
 
     /// <inheritdoc />
     public override ServiceBusEntity? ReceiveEntity => null;
@@ -38,11 +39,11 @@ public sealed class AzureServiceBusTopic : AzureServiceBusEndpoint
             logger.LogInformation("Creating Azure Service Bus topic {Topic}", TopicName);
             await admin.CreateTopicAsync(TopicName, CancellationToken.None);
         }
-        foreach (var subscription in ProvisionedSubscriptions)
+        foreach (var (subscription, filter) in ProvisionedSubscriptions)
         {
             if (await admin.SubscriptionExistsAsync(TopicName, subscription, CancellationToken.None)) continue;
             logger.LogInformation("Creating Azure Service Bus subscription {Topic}/{Subscription}", TopicName, subscription);
-            await admin.CreateSubscriptionAsync(Parent.SubscriptionDefaults with { Topic = TopicName, Name = subscription }, CancellationToken.None);
+            await admin.CreateSubscriptionAsync(Parent.SubscriptionDefaults with { Topic = TopicName, Name = subscription, SqlFilter = filter }, CancellationToken.None);
         }
     }
 

@@ -119,4 +119,15 @@ public sealed class SdkMappingTests
         Assert.True(options.DeadLetteringOnMessageExpiration);
         Assert.Equal(TimeSpan.FromMinutes(30), options.DuplicateDetectionHistoryTimeWindow);
     }
+
+    [Fact]
+    public void When_a_subscription_has_a_filter_Should_replace_the_default_rule_with_that_sql_filter()
+    {
+        var filtered = SdkAdmin.ToRule(new SubscriptionDefinition { Topic = "lsb-events", Name = "dwh", SqlFilter = "sys.Label = 'Lsb.Hub.Dwh.DwhEventBatch'" });
+        var open = SdkAdmin.ToRule(new SubscriptionDefinition { Topic = "lsb-events", Name = "ibl" });
+
+        Assert.Equal("$Default", filtered!.Name);
+        Assert.Equal("sys.Label = 'Lsb.Hub.Dwh.DwhEventBatch'", Assert.IsType<Azure.Messaging.ServiceBus.Administration.SqlRuleFilter>(filtered.Filter).SqlExpression);
+        Assert.Null(open);
+    }
 }

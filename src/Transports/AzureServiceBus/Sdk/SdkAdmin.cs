@@ -24,7 +24,9 @@ internal sealed class SdkAdmin(ServiceBusAdministrationClient admin) : IServiceB
         (await admin.SubscriptionExistsAsync(topic, name, cancellationToken)).Value;
 
     public Task CreateSubscriptionAsync(SubscriptionDefinition subscription, CancellationToken cancellationToken) =>
-        IgnoreExisting(() => admin.CreateSubscriptionAsync(ToOptions(subscription), cancellationToken));
+        IgnoreExisting(() => ToRule(subscription) is { } rule
+            ? admin.CreateSubscriptionAsync(ToOptions(subscription), rule, cancellationToken)
+            : admin.CreateSubscriptionAsync(ToOptions(subscription), cancellationToken));
 
     public async Task<IReadOnlyList<string>> ListQueuesAsync(string prefix, CancellationToken cancellationToken)
     {
@@ -56,6 +58,10 @@ internal sealed class SdkAdmin(ServiceBusAdministrationClient admin) : IServiceB
         MaxDeliveryCount = subscription.MaxDeliveryCount,
         DeadLetteringOnMessageExpiration = subscription.DeadLetteringOnMessageExpiration,
     };
+
+    /// <summary>The default rule of a filtered subscription; null for one that takes every message.</summary>
+    internal static CreateRuleOptions? ToRule(SubscriptionDefinition subscription) =>
+        string.IsNullOrWhiteSpace(subscription.SqlFilter) ? null : new CreateRuleOptions(RuleProperties.DefaultRuleName, new SqlRuleFilter(subscription.SqlFilter));
 
     private static async Task IgnoreExisting(Func<Task> create)
     {

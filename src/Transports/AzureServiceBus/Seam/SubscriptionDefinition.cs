@@ -15,6 +15,10 @@ public sealed record SubscriptionDefinition
     /// <summary>Deliveries after which the broker dead-letters a message.</summary>
     public int MaxDeliveryCount { get; init; } = 10;
 
+    /// <summary>A SQL filter for the subscription's rule (e.g. <c>sys.Label = 'Lsb.Hub.Dwh.DwhEventBatch'</c>: the Subject is
+    /// <c>sys.Label</c>); null takes every message.</summary>
+    public string? SqlFilter { get; init; }
+
     /// <summary>Whether expired messages go to the dead-letter sub-queue.</summary>
     public bool DeadLetteringOnMessageExpiration { get; init; } = true;
 }
