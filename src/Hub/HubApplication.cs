@@ -6,6 +6,7 @@ using Lsb.Hub.Adapters.Mapping;
 using Lsb.Hub.Auth;
 using Lsb.Hub.Bus;
 using Lsb.Hub.EventLog;
+using Lsb.Hub.FailedMessages;
 using Lsb.Hub.Health;
 using Lsb.Hub.Holdings;
 using Lsb.Hub.Infrastructure;
@@ -70,6 +71,7 @@ public static class HubApplication
         builder.Services.AddHostedService<Dwh.DwhFolderPublisher>();
         builder.Services.AddHostedService<Dwh.DwhBrokerPublisher>();
         HubAdapters.AddAll(builder.Services);
+        builder.Services.AddFailedMessages();
 
         var bus = BusConfiguration.ReadOptions(builder.Configuration);
         builder.Services.AddSingleton(bus);
@@ -102,6 +104,7 @@ public static class HubApplication
         app.MapLoans();
         app.MapEventLog();
         Dwh.DwhEndpoints.MapDwh(app);
+        app.MapFailedMessages();
         return app;
     }
 

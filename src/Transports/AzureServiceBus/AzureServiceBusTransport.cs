@@ -134,8 +134,19 @@ public sealed class AzureServiceBusTransport : BrokerTransport<AzureServiceBusEn
         ArgumentNullException.ThrowIfNull(runtime);
         _client ??= Connection.CreateClient();
         foreach (var family in _families.Where(f => f.Listen))
-            foreach (var name in await Client.Admin.ListQueuesAsync(family.Name + "-", runtime.Cancellation))
-                FamilyQueueByName(family, name);
+        {
+            try
+            {
+                foreach (var name in await Client.Admin.ListQueuesAsync(family.Name + "-", runtime.Cancellation))
+                    FamilyQueueByName(family, name);
+            }
+            catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+            {
+                // Not fatal: discovery keeps trying, and each queue is listened to once it is found.
+                runtime.Logger.LogWarning(e, "Could not list the queues of family {Family} on {Namespace} (does the identity have the role Azure Service Bus Data Owner?); retrying in the background",
+                    family.Name, Connection);
+            }
+        }
         if (_discovery is null && _families.Any(f => f.Listen))
         {
             _discovery = new QueueFamilyDiscovery(this, runtime, runtime.LoggerFactory.CreateLogger<QueueFamilyDiscovery>());
