@@ -32,9 +32,10 @@ public sealed class ServiceBusTransportTests : IAsyncLifetime
     [Fact]
     public async Task When_a_handler_runs_longer_than_the_lock_Should_renew_the_lock_so_no_other_node_gets_the_message()
     {
-        var a = await Node("a", (o, asb) => WorkQueue(o, asb, listen: true, inline: true));
-        await Node("b", (o, asb) => WorkQueue(o, asb, listen: true, inline: true));
-        var item = new WorkItem(Guid.NewGuid(), WorkBehaviour.Slow, HandleMilliseconds: 5000);
+        // A 3 s lock is renewed with 1 s to spare; the handler needs more than two lock durations.
+        var a = await Node("a", (o, asb) => WorkQueue(o, asb, listen: true, inline: true, lockDuration: TimeSpan.FromSeconds(3)));
+        await Node("b", (o, asb) => WorkQueue(o, asb, listen: true, inline: true, lockDuration: TimeSpan.FromSeconds(3)));
+        var item = new WorkItem(Guid.NewGuid(), WorkBehaviour.Slow, HandleMilliseconds: 7000);
 
         await a.Bus.SendAsync(item);
 
