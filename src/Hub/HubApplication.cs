@@ -3,6 +3,7 @@ using Dapper;
 using Lsb.Hub.AdapterHosting;
 using Lsb.Hub.Adapters;
 using Lsb.Hub.Adapters.Mapping;
+using Lsb.Hub.Consolidation;
 using Lsb.Hub.Auth;
 using Lsb.Hub.Bus;
 using Lsb.Hub.CustomerView;
@@ -76,6 +77,7 @@ public static class HubApplication
         HubAdapters.AddAll(builder.Services);
         builder.Services.AddPrivacy().AddCustomerView().AddDigitalLoans();
         builder.Services.AddFailedMessages();
+        builder.Services.AddConsolidation();
 
         var bus = BusConfiguration.ReadOptions(builder.Configuration);
         builder.Services.AddSingleton(bus);
@@ -112,6 +114,7 @@ public static class HubApplication
         app.MapPrivacy();
         Dwh.DwhEndpoints.MapDwh(app);
         app.MapFailedMessages();
+        app.MapMoves();
         return app;
     }
 

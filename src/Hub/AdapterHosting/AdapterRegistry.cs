@@ -67,6 +67,14 @@ public sealed class AdapterRegistry : IDisposable
         }
     }
 
+    /// <summary>Forgets one installation's adapter (its registration changed); the next use creates it anew.</summary>
+    public void Forget(string installationId)
+    {
+        if (_adapters.TryRemove(installationId, out var lazy) && lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully
+            && lazy.Value.Result is IDisposable disposable)
+            disposable.Dispose();
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {

@@ -29,6 +29,13 @@ public sealed class ChangeApplier(WorkingSet set, string updatedAt)
     /// <summary>Changes that were not newer than the hub's state (duplicates or stale).</summary>
     public int Skipped { get; private set; }
 
+    /// <summary>Of <see cref="Skipped"/>: changes of an entity whose library moved, from the installation that is not
+    /// its system of record at the time (the target before the cut-over, the source once the target has written it).</summary>
+    public int Superseded { get; private set; }
+
+    /// <summary>Changes with which a library's new installation took an entity over after a move.</summary>
+    public int TakenOver { get; private set; }
+
     /// <summary>Applies one change.</summary>
     public void Apply(CanonicalChange change)
     {
@@ -54,6 +61,27 @@ public sealed class ChangeApplier(WorkingSet set, string updatedAt)
         return false;
     }
 
+    // Two installations report one entity only after a library moved (Consolidation): the target's id-map entry then
+    // names the same canonical entity from the cut-over (BoundAt). Source versions of two systems are not comparable,
+    // so while the row was last written from another installation the version rule cannot decide; instead:
+    //  - from the cut-over, a change through a move's entry takes the entity over, whatever its version (content
+    //    decides whether there is an event, so the migrated copy of unchanged data makes none);
+    //  - anything else is superseded: the target's copy before the cut-over, the source's changes once the target wrote.
+    private bool IsStaleOrSuperseded<TRow>(Tracked<TRow> tracked, string? rowInstallation, long? storedVersion, CanonicalChange change) where TRow : class
+    {
+        if (rowInstallation is null || string.Equals(rowInstallation, set.InstallationId, StringComparison.Ordinal))
+            return IsStale(storedVersion, change);
+        if (tracked.BoundAt is { } boundAt
+            && DateTimeOffset.Parse(boundAt, CultureInfo.InvariantCulture) <= DateTimeOffset.Parse(updatedAt, CultureInfo.InvariantCulture))
+        {
+            TakenOver++;
+            return false;
+        }
+        Skipped++;
+        Superseded++;
+        return true;
+    }
+
     // An erased member's id-map entry is a tombstone: later changes from the source NEVER bring the person back.
     private bool IsErased(MemberRow? row)
     {
@@ -68,7 +96,7 @@ public sealed class ChangeApplier(WorkingSet set, string updatedAt)
     {
         var tracked = set.Member(s.LocalId);
         var old = tracked.Row;
-        if (IsErased(old) || IsStale(old?.SourceVersion, s)) return;
+        if (IsErased(old) || IsStaleOrSuperseded(tracked, old?.InstallationId, old?.SourceVersion, s)) return;
         var row = MemberRow.From(s, tracked.CanonicalId, set.InstallationId, updatedAt);
         tracked.Row = row;
         tracked.Dirty = true;
@@ -98,8 +126,9 @@ public sealed class ChangeApplier(WorkingSet set, string updatedAt)
         var tracked = set.Member(g.LocalId);
         var old = tracked.Row;
         if (old is null || old.Removed) { Skipped++; return; }
-        if (IsStale(old.SourceVersion, g)) return;
+        if (IsStaleOrSuperseded(tracked, old.InstallationId, old.SourceVersion, g)) return;
         old.ScrubPersonalData();
+        old.InstallationId = set.InstallationId;
         old.SourceVersion = g.SourceVersion;
         old.UpdatedAt = updatedAt;
         old.WithHash();
@@ -115,7 +144,7 @@ public sealed class ChangeApplier(WorkingSet set, string updatedAt)
     {
         var tracked = set.Holding(s.LocalId);
         var old = tracked.Row;
-        if (IsStale(old?.SourceVersion, s)) return;
+        if (IsStaleOrSuperseded(tracked, old?.InstallationId, old?.SourceVersion, s)) return;
         var row = HoldingRow.From(s, tracked.CanonicalId, set.InstallationId, updatedAt);
         tracked.Row = row;
         tracked.Dirty = true;
@@ -149,7 +178,8 @@ public sealed class ChangeApplier(WorkingSet set, string updatedAt)
         var tracked = set.Holding(g.LocalId);
         var old = tracked.Row;
         if (old is null || old.Withdrawn) { Skipped++; return; }
-        if (IsStale(old.SourceVersion, g)) return;
+        if (IsStaleOrSuperseded(tracked, old.InstallationId, old.SourceVersion, g)) return;
+        old.InstallationId = set.InstallationId;
         old.Withdrawn = true;
         old.Status = nameof(HoldingStatus.Withdrawn);
         old.SourceVersion = g.SourceVersion;
@@ -169,7 +199,7 @@ public sealed class ChangeApplier(WorkingSet set, string updatedAt)
     {
         var tracked = set.Loan(s.LocalId);
         var old = tracked.Row;
-        if (IsStale(old?.SourceVersion, s)) return;
+        if (IsStaleOrSuperseded(tracked, old?.InstallationId, old?.SourceVersion, s)) return;
         // Old history that retention pseudonymised stays unlinked, even if the source sends the loan again.
         if (old?.PseudonymisedAt is not null) { Skipped++; return; }
         var member = set.Member(s.MemberLocalId);

@@ -21,10 +21,20 @@ public sealed class IngestHandler(AdapterRegistry adapters, CanonicalIngest inge
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var adapter = await adapters.ForAsync(page.InstallationId, cancellationToken);
+            var installation = await installations.GetAsync(page.InstallationId, cancellationToken);
             var translated = new List<CanonicalChange>(page.Changes.Count);
             var failed = new List<(VendorChange Change, Exception Error)>();
+            var notBound = 0;
             foreach (var change in page.Changes)
             {
+                // A library's changes count only from the installation it is bound to (or leaving, during a move's
+                // overlap). An installation-wide feed also carries libraries the hub does not serve through it, e.g. a
+                // library's data migrated into its new installation before the cut-over (Consolidation).
+                if (!IsBound(installation, change))
+                {
+                    notBound++;
+                    continue;
+                }
                 try
                 {
                     translated.Add(adapter.Translate(change));
@@ -37,7 +47,6 @@ public sealed class IngestHandler(AdapterRegistry adapters, CanonicalIngest inge
             var translatedAfter = clock.Elapsed;
             var outcome = await ingest.ApplyAsync(page.InstallationId, translated, context.CorrelationId, cancellationToken);
             var appliedAfter = clock.Elapsed;
-            var installation = failed.Count > 0 ? await installations.GetAsync(page.InstallationId, cancellationToken) : null;
             foreach (var (change, error) in failed)
             {
                 logger.LogWarning("Change {SourceEventId} ({Feed} {LocalId}) could not be translated and goes on alone to fail visibly: {Error}",
@@ -45,8 +54,8 @@ public sealed class IngestHandler(AdapterRegistry adapters, CanonicalIngest inge
                 var delivery = installation is null ? null : new DeliveryOptions().WithOrigin(installation.Descriptor, change.VendorLibraryId);
                 await context.SendAsync(new IngestChange(page.InstallationId, change), delivery);
             }
-            logger.LogInformation("Ingested page of {Changes} changes: {Events} events, {Skipped} duplicates or stale, {Failed} split off; log at {Position} (translate {TranslateMs:F0} ms, apply {ApplyMs:F0} ms)",
-                page.Changes.Count, outcome.Events, outcome.Skipped, failed.Count, outcome.LastPosition,
+            logger.LogInformation("Ingested page of {Changes} changes: {Events} events, {Skipped} duplicates or stale, {Failed} split off, {NotBound} of libraries not bound to the installation; log at {Position} (translate {TranslateMs:F0} ms, apply {ApplyMs:F0} ms)",
+                page.Changes.Count, outcome.Events, outcome.Skipped, failed.Count, notBound, outcome.LastPosition,
                 translatedAfter.TotalMilliseconds, (appliedAfter - translatedAfter).TotalMilliseconds);
         }
         finally
@@ -54,6 +63,10 @@ public sealed class IngestHandler(AdapterRegistry adapters, CanonicalIngest inge
             backpressure.PageDone(page.InstallationId);
         }
     }
+
+    private static bool IsBound(Installation? installation, VendorChange change)
+        => change.VendorLibraryId is null || installation is null || installation.Descriptor.Libraries.Count == 0
+           || installation.Descriptor.Libraries.Any(l => string.Equals(l.VendorLibraryId, change.VendorLibraryId, StringComparison.Ordinal));
 
     /// <summary>Applies one change; a translation failure fails the message (and sends it to the failed-message store).</summary>
     public async Task Handle(IngestChange message, IMessageContext context, CancellationToken cancellationToken)

@@ -25,7 +25,7 @@ public sealed class IngestPoller(
     TimeProvider time,
     ILogger<IngestPoller> logger) : BackgroundService
 {
-    private readonly Dictionary<string, (CancellationTokenSource Stop, Task Loop)> _workers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (CancellationTokenSource Stop, Task Loop, Installation Installation)> _workers = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _refresh = new(0);
 
     /// <inheritdoc />
@@ -48,13 +48,16 @@ public sealed class IngestPoller(
         finally
         {
             installations.Changed -= OnRegistryChanged;
-            foreach (var (stop, _) in _workers.Values) await stop.CancelAsync();
+            foreach (var (stop, _, _) in _workers.Values) await stop.CancelAsync();
             await Task.WhenAll(_workers.Values.Select(w => w.Loop));
-            foreach (var (stop, _) in _workers.Values) stop.Dispose();
+            foreach (var (stop, _, _) in _workers.Values) stop.Dispose();
         }
     }
 
     private void OnRegistryChanged() => _refresh.Release();
+
+    private static bool SameLibraries(Installation a, Installation b)
+        => a.Descriptor.Libraries.Select(l => (l.Isil, l.VendorLibraryId)).Order().SequenceEqual(b.Descriptor.Libraries.Select(l => (l.Isil, l.VendorLibraryId)).Order());
 
     private async Task RefreshWorkersAsync(CancellationToken stoppingToken)
     {
@@ -69,20 +72,25 @@ public sealed class IngestPoller(
             return;
         }
         var plan = await leases.RefreshAsync([.. registered.Select(i => i.Id)], stoppingToken);
-        foreach (var gone in _workers.Keys.Where(k => !plan.Held.Contains(k)).ToList())
+        // A worker whose installation's libraries changed (a library moved in or out, Consolidation) starts again with
+        // a fresh adapter, on this node at once and on the others at their next refresh.
+        var current = registered.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        var changed = _workers.Where(w => current.TryGetValue(w.Key, out var now) && !SameLibraries(w.Value.Installation, now)).Select(w => w.Key).ToList();
+        foreach (var gone in _workers.Keys.Where(k => !plan.Held.Contains(k)).Concat(changed).Distinct(StringComparer.Ordinal).ToList())
         {
-            var (stop, loop) = _workers[gone];
+            var (stop, loop, _) = _workers[gone];
             await stop.CancelAsync();
             await loop;
             stop.Dispose();
             _workers.Remove(gone);
+            if (changed.Contains(gone)) adapters.Forget(gone);
             logger.LogInformation("Stopped polling installation {InstallationId}", gone);
         }
         foreach (var id in plan.ToRelease) await leases.ReleaseAsync(id, stoppingToken);
         foreach (var installation in registered.Where(i => plan.Held.Contains(i.Id) && !_workers.ContainsKey(i.Id)))
         {
             var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            _workers[installation.Id] = (stop, Task.Run(() => PollLoopAsync(installation, stop.Token), CancellationToken.None));
+            _workers[installation.Id] = (stop, Task.Run(() => PollLoopAsync(installation, stop.Token), CancellationToken.None), installation);
             logger.LogInformation("Polling installation {InstallationId} ({Vendor})", installation.Id, installation.Descriptor.Vendor);
         }
     }

@@ -77,6 +77,10 @@ public static class InstallationEndpoints
         if (!await access.MaySeeAsync(user, parsed.Value, cancellationToken))
             return Problems.Forbidden($"This key may not see library {parsed}.");
         var (library, installation) = found.Value;
-        return Results.Ok(new LibraryView(library.Isil.Value, library.VendorLibraryId, library.Name, installation.Id, installation.Descriptor.Vendor.ToString()));
+        var isils = await store.IsilsOfAsync(parsed, cancellationToken);
+        return Results.Ok(new LibraryView(library.Isil.Value, library.VendorLibraryId, library.Name, installation.Id, installation.Descriptor.Vendor.ToString())
+        {
+            FormerIsils = [.. isils.Where(i => i != library.Isil.Value).Order(StringComparer.Ordinal)],
+        });
     }
 }

@@ -12,6 +12,12 @@ namespace Lsb.Hub.Installations;
 /// </summary>
 public sealed class InstallationStore(HubDatabase database, TimeProvider time)
 {
+    // A library being moved away stays in its old installation's descriptor until the move's overlap ends
+    // (Consolidation): the old installation keeps reading it for late changes.
+    private const string LibrariesSql =
+        "SELECT isil, installation_id, vendor_library_id, name, original_isil FROM libraries " +
+        "UNION ALL SELECT isil, installation_id, vendor_library_id, name, NULL AS original_isil FROM library_drains WHERE until > @now";
+
     /// <summary>Raised after a registration or deletion commits.</summary>
     public event Action? Changed;
 
@@ -59,7 +65,7 @@ public sealed class InstallationStore(HubDatabase database, TimeProvider time)
         var installations = (await connection.QueryAsync<InstallationRow>(new CommandDefinition(
             "SELECT * FROM installations ORDER BY id", cancellationToken: cancellationToken))).ToList();
         var libraries = (await connection.QueryAsync<LibraryRow>(new CommandDefinition(
-            "SELECT * FROM libraries ORDER BY isil", cancellationToken: cancellationToken))).ToLookup(l => l.InstallationId);
+            LibrariesSql + " ORDER BY isil", new { now = Now() }, cancellationToken: cancellationToken))).ToLookup(l => l.InstallationId);
         return [.. installations.Select(i => i.ToInstallation(libraries[i.Id]))];
     }
 
@@ -71,7 +77,7 @@ public sealed class InstallationStore(HubDatabase database, TimeProvider time)
             "SELECT * FROM installations WHERE id = @id", new { id }, cancellationToken: cancellationToken));
         if (row is null) return null;
         var libraries = await connection.QueryAsync<LibraryRow>(new CommandDefinition(
-            "SELECT * FROM libraries WHERE installation_id = @id ORDER BY isil", new { id }, cancellationToken: cancellationToken));
+            "SELECT * FROM (" + LibrariesSql + ") l WHERE l.installation_id = @id ORDER BY isil", new { id, now = Now() }, cancellationToken: cancellationToken));
         return row.ToInstallation(libraries);
     }
 
@@ -88,16 +94,50 @@ public sealed class InstallationStore(HubDatabase database, TimeProvider time)
         return deleted > 0;
     }
 
-    /// <summary>The library with this ISIL (current or original) and its installation, or null.</summary>
+    /// <summary>The library with this ISIL (current, original or former) and its installation, or null.</summary>
     public async Task<(LibraryRef Library, Installation Installation)?> FindLibraryAsync(Isil isil, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var library = await connection.QuerySingleOrDefaultAsync<LibraryRow>(new CommandDefinition(
-            "SELECT * FROM libraries WHERE isil = @isil OR original_isil = @isil", new { isil = isil.Value }, cancellationToken: cancellationToken));
+        var library = await FindRegisteredLibraryAsync(isil, cancellationToken);
         if (library is null) return null;
         var installation = await GetAsync(library.InstallationId, cancellationToken);
-        return installation is null ? null : (library.ToLibraryRef(), installation);
+        return installation is null ? null : (new LibraryRef(Isil.Parse(library.Isil), library.VendorLibraryId, library.Name), installation);
     }
+
+    /// <summary>
+    /// The library registered under this ISIL: its current ISIL, its original one, or a former one (a library that merged
+    /// into another answers with the library it merged into; <see cref="RegisteredLibrary.OriginalIsil"/> is then the
+    /// ISIL asked for). Null when none.
+    /// </summary>
+    public async Task<RegisteredLibrary?> FindRegisteredLibraryAsync(Isil isil, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QueryFirstOrDefaultAsync<LibraryRow>(new CommandDefinition(
+            "SELECT * FROM libraries WHERE isil = @isil OR original_isil = @isil ORDER BY CASE WHEN isil = @isil THEN 0 ELSE 1 END",
+            new { isil = isil.Value }, cancellationToken: cancellationToken));
+        if (row is not null) return new RegisteredLibrary(row.Isil, row.InstallationId, row.VendorLibraryId, row.Name, row.OriginalIsil);
+        var current = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT current_isil FROM isil_history WHERE isil = @isil", new { isil = isil.Value }, cancellationToken: cancellationToken));
+        if (current is null) return null;
+        row = await connection.QuerySingleOrDefaultAsync<LibraryRow>(new CommandDefinition(
+            "SELECT * FROM libraries WHERE isil = @current", new { current }, cancellationToken: cancellationToken));
+        return row is null ? null : new RegisteredLibrary(row.Isil, row.InstallationId, row.VendorLibraryId, row.Name, isil.Value);
+    }
+
+    /// <summary>Every ISIL of the library this ISIL names now or named once: the current one and all former ones.</summary>
+    public async Task<IReadOnlyCollection<string>> IsilsOfAsync(Isil isil, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var current = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT current_isil FROM isil_history WHERE isil = @isil", new { isil = isil.Value }, cancellationToken: cancellationToken)) ?? isil.Value;
+        var former = await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT isil FROM isil_history WHERE current_isil = @current", new { current }, cancellationToken: cancellationToken));
+        return [.. former.Append(current).Append(isil.Value).Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Raises <see cref="Changed"/>: for writers of the registry outside this class (a move's cut-over), after they commit.</summary>
+    public void NotifyChanged() => Changed?.Invoke();
+
+    private string Now() => time.GetUtcNow().ToUniversalTime().ToString("O");
 
     private sealed class InstallationRow
     {

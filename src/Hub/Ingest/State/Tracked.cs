@@ -11,6 +11,9 @@ public sealed class Tracked<TRow> where TRow : class
     public required bool Mapped { get; set; }
     /// <summary>The row, as stored or as changed in this transaction.</summary>
     public TRow? Row { get; set; }
+    /// <summary>For an id-map entry a library move made (Consolidation): from when the entry names the entity (the
+    /// move's cut-over, ISO 8601); null for entries made by ingest.</summary>
+    public string? BoundAt { get; init; }
     /// <summary>True when <see cref="Row"/> must be written.</summary>
     public bool Dirty { get; set; }
 }

@@ -98,20 +98,21 @@ public sealed class WorkingSet
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText =
-            $"SELECT m.local_id, m.canonical_id, s.* FROM id_map m LEFT JOIN {table} s ON s.id = m.canonical_id " +
+            $"SELECT m.local_id, m.canonical_id, m.bound_at, s.* FROM id_map m LEFT JOIN {table} s ON s.id = m.canonical_id " +
             $"WHERE m.installation_id = @installation AND m.entity = @entity AND {dialect.InList("m.local_id", "@ids")}";
         AddText(command, "installation", installationId);
         AddText(command, "entity", entity);
         dialect.AddList(command, "@ids", localIds);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var parser = reader.GetRowParser<TRow>(typeof(TRow), startIndex: 2);
+        var parser = reader.GetRowParser<TRow>(typeof(TRow), startIndex: 3);
         var idOrdinal = reader.GetOrdinal("id");
         while (await reader.ReadAsync(cancellationToken))
         {
             var localId = reader.GetString(0);
             var canonicalId = reader.GetString(1);
+            var boundAt = reader.IsDBNull(2) ? null : reader.GetString(2);
             var row = reader.IsDBNull(idOrdinal) ? null : parser(reader);
-            into[localId] = new Tracked<TRow> { CanonicalId = canonicalId, Mapped = true, Row = row };
+            into[localId] = new Tracked<TRow> { CanonicalId = canonicalId, Mapped = true, Row = row, BoundAt = boundAt };
         }
     }
 
