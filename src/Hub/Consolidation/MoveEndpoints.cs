@@ -26,7 +26,25 @@ public static class MoveEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("", ListAsync).WithSummary("The moves of a library (by its current or a former ISIL)").Produces<IReadOnlyList<MoveView>>();
         group.MapGet("/{id}", GetAsync).WithSummary("One move with its progress").Produces<MoveView>().ProducesProblem(404);
+        group.MapPost("/{id}/end-overlap", EndOverlapAsync)
+            .WithSummary("End a move's overlap now: the source installation stops reading the library (it was switched off)")
+            .Produces<MoveView>().ProducesProblem(404).ProducesProblem(409).ProducesProblem(403);
         return app;
+    }
+
+    private static async Task<IResult> EndOverlapAsync(string isil, string id, ClaimsPrincipal user, InstallationStore installations, MoveStore moves,
+        MoveSignal signal, CancellationToken cancellationToken)
+    {
+        if (!Isil.TryParse(isil, out var parsed, out var isilError)) return Problems.Invalid("isil", isilError);
+        var move = await moves.GetAsync(id, cancellationToken);
+        var isils = await installations.IsilsOfAsync(parsed, cancellationToken);
+        if (move is null || !isils.Contains(move.Isil))
+            return Problems.NotFound($"Library {parsed} has no move '{id}'; GET /api/v1/libraries/{parsed}/moves lists its moves.");
+        if (!user.IsAdmin()) return Problems.Forbidden("Ending a move's overlap needs scope 'admin'.");
+        if (!await moves.EndOverlapAsync(id, cancellationToken))
+            return Problems.Conflict($"Move '{id}' is {move.Status}, not in its overlap: only a move that has cut over and not completed has an overlap to end.");
+        signal.Notify();
+        return Results.Ok(MoveView.Of((await moves.GetAsync(id, cancellationToken))!));
     }
 
     private static async Task<IResult> PostAsync(string isil, HttpRequest request, ClaimsPrincipal user, InstallationStore installations,

@@ -203,6 +203,24 @@ public sealed class MoveStore(HubDatabase database, InstallationStore installati
         return true;
     }
 
+    /// <summary>
+    /// Ends a move's overlap now instead of at its planned time (the source system has been switched off, or an
+    /// administrator has seen its last changes arrive). False when the move is not in its overlap.
+    /// </summary>
+    public async Task<bool> EndOverlapAsync(string id, CancellationToken cancellationToken)
+    {
+        var now = Iso(time.GetUtcNow());
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var tx = await HubDatabase.BeginWriteAsync(connection, cancellationToken);
+        var changed = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE library_moves SET overlap_until = @now, updated_at = @now WHERE id = @id AND status = 'Overlap' AND overlap_until > @now",
+            new { id, now }, tx, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE library_drains SET until = @now WHERE move_id = @id AND until > @now", new { id, now }, tx, cancellationToken: cancellationToken));
+        await tx.CommitAsync(cancellationToken);
+        return changed > 0;
+    }
+
     /// <summary>Records why a step failed (it is tried again).</summary>
     public async Task RecordErrorAsync(string id, string error, CancellationToken cancellationToken)
     {

@@ -59,6 +59,11 @@ public sealed class VSmartSimulatorControl
     /// <summary>Lends a copy at the desk.</summary>
     public SimulatedLoan CheckOut(string installation, string itemId, string borrowerId) => _state.Require(installation).CheckOutByControl(itemId, borrowerId);
 
+    /// <summary>Brings in a loan as a data migration from another system does: lent at <paramref name="lentAt"/>, due
+    /// <paramref name="dueDate"/>, no circulation checks. For re-homing a library (Consolidation).</summary>
+    public SimulatedLoan MigrateLoan(string installation, string itemId, string borrowerId, DateTimeOffset lentAt, DateOnly dueDate, int renewals = 0)
+        => _state.Require(installation).MigrateLoanByControl(itemId, borrowerId, lentAt, dueDate, renewals);
+
     /// <summary>Takes a copy back at the desk.</summary>
     public SimulatedLoan Return(string installation, string itemId) => _state.Require(installation).ReturnByControl(itemId);
 

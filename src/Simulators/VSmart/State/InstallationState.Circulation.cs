@@ -99,7 +99,24 @@ internal sealed partial class InstallationState
     private static SimulatedLoan Show(SimLoan l)
         => new(l.IdText, Text(l.ItemId), Text(l.BorrowerId), l.DueDate, l.ReturnedAt, l.Renewals, l.Status);
 
-    private SimLoan StartLoan(SimCopy copy, SimBorrower borrower, DateOnly? due)
+    /// <summary>
+    /// A loan as a data migration brings it in from another system: lent at the old system's time with its due date and
+    /// renewals, not a circulation transaction (no blocks or policies are checked). It appears in the loan feed like any
+    /// new loan.
+    /// </summary>
+    public SimulatedLoan MigrateLoanByControl(string itemId, string borrowerId, DateTimeOffset lentAt, DateOnly dueDate, int renewals)
+    {
+        lock (_gate)
+        {
+            var copy = RequireCopy(itemId);
+            var borrower = RequireBorrower(borrowerId);
+            if (copy.OpenLoanId is not null)
+                throw new VSmartSimulatorException(409, "ITEM_ON_LOAN", $"Copy '{itemId}' is already on loan; a migrated loan needs a copy that is not.");
+            return Show(StartLoan(copy, borrower, dueDate, lentAt, renewals));
+        }
+    }
+
+    private SimLoan StartLoan(SimCopy copy, SimBorrower borrower, DateOnly? due, DateTimeOffset? lentAt = null, int renewals = 0)
     {
         var at = NextStamp();
         var title = _titles[copy.TitleNumber];
@@ -112,7 +129,8 @@ internal sealed partial class InstallationState
             BranchCode = copy.BranchCode,
             Title = title.Title,
             Barcode = copy.Barcode,
-            LentAt = at,
+            LentAt = lentAt ?? at,
+            Renewals = renewals,
             DueDate = due ?? DateOnly.FromDateTime(at.UtcDateTime).AddDays(LoanDays),
             Status = VSmartCodes.LoanLent,
         };
