@@ -163,10 +163,26 @@ public sealed class MoveStore(HubDatabase database, InstallationStore installati
         }
         else
         {
-            await connection.ExecuteAsync(new CommandDefinition("DELETE FROM libraries WHERE isil = @isil", new { isil = move.Isil }, tx, cancellationToken: cancellationToken));
+            var mergedLibrary = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+                "SELECT vendor_library_id FROM libraries WHERE isil = @current", new { current = move.MergeIntoIsil }, tx, cancellationToken: cancellationToken));
+            if (mergedLibrary == move.TargetVendorLibraryId)
+            {
+                // The target keeps the records under the library it merged into: that library's reading covers them.
+                await connection.ExecuteAsync(new CommandDefinition("DELETE FROM libraries WHERE isil = @isil", new { isil = move.Isil }, tx, cancellationToken: cancellationToken));
+            }
+            else
+            {
+                // The target keeps them under a library code of their own: read it, but the ISIL leads to the merged library.
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "UPDATE libraries SET installation_id = @target, vendor_library_id = @library, merged_into = @current WHERE isil = @isil",
+                    new { target = move.TargetInstallation, library = move.TargetVendorLibraryId, current = move.MergeIntoIsil, isil = move.Isil }, tx, cancellationToken: cancellationToken));
+            }
             // Earlier mergers into this library now lead to the new current ISIL as well.
             await connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE isil_history SET current_isil = @current WHERE current_isil = @isil",
+                new { current = move.MergeIntoIsil, isil = move.Isil }, tx, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE libraries SET merged_into = @current WHERE merged_into = @isil",
                 new { current = move.MergeIntoIsil, isil = move.Isil }, tx, cancellationToken: cancellationToken));
             await connection.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO isil_history (isil, current_isil, since, move_id) VALUES (@isil, @current, @now, @id)",

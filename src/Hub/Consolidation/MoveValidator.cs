@@ -79,24 +79,27 @@ public sealed class MoveValidator(HubDatabase database, IEnumerable<IMovePartici
         var taken = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
             "SELECT isil FROM libraries WHERE installation_id = @installation AND vendor_library_id = @library",
             new { installation = target.Id, library = targetLibrary }, cancellationToken: cancellationToken));
-        if (request.MergeInto is null)
+        Isil? merged = null;
+        if (request.MergeInto is not null)
         {
-            if (taken is not null)
-                problems.Add(new("request.target-library-taken", null, null, targetLibrary,
-                    $"Library '{targetLibrary}' of installation '{target.Id}' is already registered as {taken}. For a merger into it, set mergeInto to {taken}; otherwise name the library's own id in the target."));
-            return;
+            if (!Isil.TryParse(request.MergeInto, out var parsed, out var error))
+            {
+                problems.Add(new("request.merge-into", null, null, request.MergeInto, $"mergeInto: {error}"));
+                return;
+            }
+            merged = parsed;
+            var mergedInstallation = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+                "SELECT installation_id FROM libraries WHERE isil = @isil AND merged_into IS NULL", new { isil = parsed.Value }, cancellationToken: cancellationToken));
+            if (parsed.Value == library.Isil)
+                problems.Add(new("request.merge-into", null, null, parsed.Value, $"mergeInto names the library itself ({parsed}); name the library it merges into."));
+            else if (mergedInstallation != target.Id)
+                problems.Add(new("request.merge-into", null, null, parsed.Value,
+                    $"mergeInto {parsed} must be a library of installation '{target.Id}'" +
+                    (mergedInstallation is null ? ", and it is not registered: register it with the installation first." : $"; it is in '{mergedInstallation}'.")));
         }
-        if (!Isil.TryParse(request.MergeInto, out var merged, out var error))
-        {
-            problems.Add(new("request.merge-into", null, null, request.MergeInto, $"mergeInto: {error}"));
-            return;
-        }
-        if (merged.Value == library.Isil)
-            problems.Add(new("request.merge-into", null, null, merged.Value, $"mergeInto names the library itself ({merged}); name the library it merges into."));
-        else if (taken != merged.Value)
-            problems.Add(new("request.merge-into", null, null, merged.Value,
-                $"mergeInto {merged} must be the library registered as '{targetLibrary}' in installation '{target.Id}'" +
-                (taken is null ? ", which is not registered: register it with the installation first." : $", which is {taken}.")));
+        if (taken is not null && taken != merged?.Value)
+            problems.Add(new("request.target-library-taken", null, null, targetLibrary,
+                $"Library '{targetLibrary}' of installation '{target.Id}' is already registered as {taken}. For a merger into it, set mergeInto to {taken}; otherwise name the library's own id in the target."));
     }
 
     private static async Task<EntityCounts> ValidateEntityAsync(System.Data.Common.DbConnection connection, Isil isil, string source, string target,

@@ -13,13 +13,14 @@ public sealed class EventLogReader(HubDatabase database)
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
             "SELECT e.position, e.event_id, e.event_type, e.schema_version, e.subject_id, e.isil, b.source_system, e.source_event_id, " +
-            "e.occurred_at, b.recorded_at, b.correlation_id, e.payload FROM event_log e JOIN event_batches b ON b.id = e.batch_id " +
+            "e.occurred_at, b.recorded_at, b.correlation_id, e.payload, h.current_isil FROM event_log e JOIN event_batches b ON b.id = e.batch_id " +
+            "LEFT JOIN isil_history h ON h.isil = e.isil " +
             "WHERE e.position > @after ORDER BY e.position LIMIT @limit",
             new { after, limit }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => new LoggedEvent(r.Position, Guid.Parse(r.EventId), r.EventType, r.SchemaVersion, r.SubjectId,
             r.Isil, r.SourceSystem, r.SourceEventId, DateTimeOffset.Parse(r.OccurredAt, System.Globalization.CultureInfo.InvariantCulture),
             DateTimeOffset.Parse(r.RecordedAt, System.Globalization.CultureInfo.InvariantCulture), r.CorrelationId,
-            JsonDocument.Parse(r.Payload).RootElement.Clone()))];
+            JsonDocument.Parse(r.Payload).RootElement.Clone()) { CurrentIsil = r.CurrentIsil })];
     }
 
     /// <summary>The first position recorded at or after <paramref name="at"/> (head + 1 when none).</summary>
@@ -55,5 +56,6 @@ public sealed class EventLogReader(HubDatabase database)
         public string RecordedAt { get; set; } = "";
         public string? CorrelationId { get; set; }
         public string Payload { get; set; } = "";
+        public string? CurrentIsil { get; set; }
     }
 }

@@ -27,4 +27,9 @@ public sealed record LoggedEvent(
     DateTimeOffset OccurredAt,
     DateTimeOffset RecordedAt,
     string? CorrelationId,
-    JsonElement Payload);
+    JsonElement Payload)
+{
+    /// <summary>When <see cref="Isil"/> is a library's former ISIL (it merged into another): its current one, else null.
+    /// The event keeps the ISIL it was recorded with; readers see both where they differ.</summary>
+    public string? CurrentIsil { get; init; }
+}

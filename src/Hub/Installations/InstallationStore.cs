@@ -15,8 +15,8 @@ public sealed class InstallationStore(HubDatabase database, TimeProvider time)
     // A library being moved away stays in its old installation's descriptor until the move's overlap ends
     // (Consolidation): the old installation keeps reading it for late changes.
     private const string LibrariesSql =
-        "SELECT isil, installation_id, vendor_library_id, name, original_isil FROM libraries " +
-        "UNION ALL SELECT isil, installation_id, vendor_library_id, name, NULL AS original_isil FROM library_drains WHERE until > @now";
+        "SELECT isil, installation_id, vendor_library_id, name, original_isil, merged_into FROM libraries " +
+        "UNION ALL SELECT isil, installation_id, vendor_library_id, name, NULL AS original_isil, NULL AS merged_into FROM library_drains WHERE until > @now";
 
     /// <summary>Raised after a registration or deletion commits.</summary>
     public event Action? Changed;
@@ -114,7 +114,7 @@ public sealed class InstallationStore(HubDatabase database, TimeProvider time)
         var row = await connection.QueryFirstOrDefaultAsync<LibraryRow>(new CommandDefinition(
             "SELECT * FROM libraries WHERE isil = @isil OR original_isil = @isil ORDER BY CASE WHEN isil = @isil THEN 0 ELSE 1 END",
             new { isil = isil.Value }, cancellationToken: cancellationToken));
-        if (row is not null) return new RegisteredLibrary(row.Isil, row.InstallationId, row.VendorLibraryId, row.Name, row.OriginalIsil);
+        if (row is { MergedInto: null }) return new RegisteredLibrary(row.Isil, row.InstallationId, row.VendorLibraryId, row.Name, row.OriginalIsil);
         var current = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
             "SELECT current_isil FROM isil_history WHERE isil = @isil", new { isil = isil.Value }, cancellationToken: cancellationToken));
         if (current is null) return null;
@@ -163,6 +163,7 @@ public sealed class InstallationStore(HubDatabase database, TimeProvider time)
         public string VendorLibraryId { get; set; } = "";
         public string? Name { get; set; }
         public string? OriginalIsil { get; set; }
+        public string? MergedInto { get; set; }
 
         public LibraryRef ToLibraryRef() => new(Canonical.Identity.Isil.Parse(Isil), VendorLibraryId, Name);
     }

@@ -58,6 +58,10 @@ CREATE TABLE library_drains (
     PRIMARY KEY (isil, installation_id)
 );
 
+-- A library that merged into another but whose records the target system keeps under a library code of their own:
+-- still read (it stays in its installation's descriptor), while lookups by its ISIL lead to the library it merged into.
+ALTER TABLE libraries ADD COLUMN merged_into TEXT;
+
 -- ISIL history: an ISIL that is no longer a library's current one (after a merger) and the ISIL that replaced it.
 -- An ISIL is never re-used, so lookups by it keep working for ever.
 CREATE TABLE isil_history (

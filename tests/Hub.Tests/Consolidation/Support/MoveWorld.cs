@@ -13,8 +13,8 @@ namespace Lsb.Hub.Tests.Consolidation.Support;
 /// <summary>
 /// A hub polling a Wise installation <c>oost-wise</c> (Bibliotheek Lindendal NL-0841010000 with a branch, and Bibliotheek
 /// Heidebeek NL-0841020000) and a V-smart installation <c>west-vsmart</c> that serves Bibliotheek Rivierenzand
-/// (NL-0852020000) and already holds a library <c>LDL</c> whose branches carry Lindendal's ISILs: where Lindendal's data
-/// is migrated to. Both registered over the API by one POI; branch rows in a copy of the mapping tables. No seeded data.
+/// (NL-0852020000) and already holds libraries <c>LDL</c> and <c>HDB</c> whose branches carry Lindendal's and Heidebeek's ISILs:
+/// where their data is migrated to. Both registered over the API by one POI; branch rows in a copy of the mapping tables. No seeded data.
 /// </summary>
 public sealed class MoveWorld : IAsyncDisposable
 {
@@ -28,6 +28,7 @@ public sealed class MoveWorld : IAsyncDisposable
     public const string Rivierenzand = "RVZ";
     public const string RivierenzandIsil = "NL-0852020000";
     public const string MigratedLindendal = "LDL";
+    public const string MigratedHeidebeek = "HDB";
 
     private readonly string _mappings;
 
@@ -65,6 +66,7 @@ public sealed class MoveWorld : IAsyncDisposable
                 new VSmartBranchSpec("LDL01", "Lindendal Centrale", LindendalIsil),
                 new VSmartBranchSpec("LDL02", "Lindendal Noord", LindendalBranchIsil),
             ]),
+            new VSmartLibrarySpec(MigratedHeidebeek, "Bibliotheek Heidebeek", HeidebeekIsil, [new VSmartBranchSpec("HDB01", "Heidebeek Centrale", HeidebeekIsil)]),
         ]);
         var mappings = CopyMappings(wiseSpec, vsmartSpec);
         var wise = await WiseSimulator.StartAsync(new WiseSimulatorOptions { Installations = [wiseSpec], PatronsPerLibrary = 0, ItemsPerLibrary = 0, LoansPerLibrary = 0 });
