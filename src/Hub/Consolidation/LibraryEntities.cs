@@ -51,18 +51,25 @@ internal static class LibraryEntities
     }
 
     /// <summary>The canonical ids <paramref name="localIds"/> have in an installation's id map (those it has).</summary>
-    public static async Task<Dictionary<string, string>> MappedAsync(DbConnection connection, string installation, string entity,
+    public static async Task<Dictionary<string, string>> MappedAsync(DbConnection connection, Storage.SqlDialect dialect, string installation, string entity,
         IEnumerable<string> localIds, CancellationToken cancellationToken)
     {
         var found = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var chunk in localIds.Distinct(StringComparer.Ordinal).Chunk(500))
         {
             var rows = await connection.QueryAsync<(string LocalId, string CanonicalId)>(new CommandDefinition(
-                "SELECT local_id, canonical_id FROM id_map WHERE installation_id = @installation AND entity = @entity AND local_id IN @ids",
+                $"SELECT local_id, canonical_id FROM id_map WHERE installation_id = @installation AND entity = @entity AND {In(dialect, "local_id", "ids")}",
                 new { installation, entity, ids = chunk }, cancellationToken: cancellationToken));
             foreach (var (localId, canonicalId) in rows) found[localId] = canonicalId;
         }
         return found;
+    }
+
+    /// <summary>A list condition for Dapper: PostgreSQL takes the array as one parameter, Dapper expands it for SQLite.</summary>
+    public static string In(Storage.SqlDialect dialect, string column, string parameter)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        return dialect.IsPostgres ? $"{column} = ANY(@{parameter})" : $"{column} IN @{parameter}";
     }
 
     /// <summary>One entity of the library.</summary>

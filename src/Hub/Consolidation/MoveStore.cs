@@ -72,7 +72,8 @@ public sealed class MoveStore(HubDatabase database, InstallationStore installati
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return [.. await connection.QueryAsync<LibraryMove>(new CommandDefinition(
-            "SELECT * FROM library_moves WHERE isil IN @isils OR merge_into_isil IN @isils ORDER BY requested_at DESC", new { isils }, cancellationToken: cancellationToken))];
+            $"SELECT * FROM library_moves WHERE {LibraryEntities.In(database.Dialect, "isil", "isils")} OR {LibraryEntities.In(database.Dialect, "merge_into_isil", "isils")} ORDER BY requested_at DESC",
+            new { isils = isils.ToArray() }, cancellationToken: cancellationToken))];
     }
 
     /// <summary>Moves not completed, oldest first.</summary>
@@ -117,7 +118,7 @@ public sealed class MoveStore(HubDatabase database, InstallationStore installati
             {
                 var expected = chunk.Where(r => r.entity == entity).ToDictionary(r => r.newId, r => r.canonical, StringComparer.Ordinal);
                 var found = await connection.QueryAsync<(string LocalId, string CanonicalId)>(new CommandDefinition(
-                    "SELECT local_id, canonical_id FROM id_map WHERE installation_id = @target AND entity = @entity AND local_id IN @ids",
+                    $"SELECT local_id, canonical_id FROM id_map WHERE installation_id = @target AND entity = @entity AND {LibraryEntities.In(database.Dialect, "local_id", "ids")}",
                     new { target = move.TargetInstallation, entity, ids = expected.Keys.ToArray() }, tx, cancellationToken: cancellationToken));
                 wrong.AddRange(found.Where(f => expected[f.LocalId] != f.CanonicalId).Select(f => $"{entity} '{f.LocalId}' is {f.CanonicalId}, not {expected[f.LocalId]}"));
             }

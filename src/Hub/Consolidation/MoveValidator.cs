@@ -45,7 +45,7 @@ public sealed class MoveValidator(HubDatabase database, IEnumerable<IMovePartici
         var counts = new Dictionary<MapEntity, EntityCounts>();
         foreach (var entity in Enum.GetValues<MapEntity>())
         {
-            counts[entity] = await ValidateEntityAsync(connection, isil, source.Id, target.Id, entity,
+            counts[entity] = await ValidateEntityAsync(connection, database.Dialect, isil, source.Id, target.Id, entity,
                 [.. map.Entries.Where(e => e.Entity == entity)], bindings, problems, warnings, cancellationToken);
         }
         var plan = new MovePlan(library.Isil, source, library.VendorLibraryId, library.Name, target, request.TargetVendorLibraryId!.Trim(),
@@ -102,16 +102,16 @@ public sealed class MoveValidator(HubDatabase database, IEnumerable<IMovePartici
                 $"Library '{targetLibrary}' of installation '{target.Id}' is already registered as {taken}. For a merger into it, set mergeInto to {taken}; otherwise name the library's own id in the target."));
     }
 
-    private static async Task<EntityCounts> ValidateEntityAsync(System.Data.Common.DbConnection connection, Isil isil, string source, string target,
+    private static async Task<EntityCounts> ValidateEntityAsync(System.Data.Common.DbConnection connection, SqlDialect dialect, Isil isil, string source, string target,
         MapEntity entity, List<MapEntry> lines, List<Binding> bindings, List<MoveProblem> problems, List<MoveProblem> warnings,
         CancellationToken cancellationToken)
     {
         var name = entity.ToString().ToLowerInvariant();
         var idMapEntity = LibraryEntities.IdMapEntity(entity);
         var known = await LibraryEntities.LoadAsync(connection, source, isil, entity, cancellationToken);
-        var elsewhere = await LibraryEntities.MappedAsync(connection, source, idMapEntity,
+        var elsewhere = await LibraryEntities.MappedAsync(connection, dialect, source, idMapEntity,
             lines.Select(l => l.OldLocalId).Where(id => !known.ContainsKey(id)), cancellationToken);
-        var takenInTarget = await LibraryEntities.MappedAsync(connection, target, idMapEntity, lines.Select(l => l.NewLocalId), cancellationToken);
+        var takenInTarget = await LibraryEntities.MappedAsync(connection, dialect, target, idMapEntity, lines.Select(l => l.NewLocalId), cancellationToken);
         var seenOld = new Dictionary<string, int>(StringComparer.Ordinal);
         var seenNew = new Dictionary<string, int>(StringComparer.Ordinal);
         int matched = 0, unknown = 0, conflicts = 0;

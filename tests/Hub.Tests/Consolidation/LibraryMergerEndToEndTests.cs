@@ -70,3 +70,6 @@ public abstract class LibraryMergerEndToEndTests(TestBackend backend) : IAsyncLi
 }
 
 public sealed class LibraryMergerEndToEndTests_on_Sqlite() : LibraryMergerEndToEndTests(TestBackend.Sqlite);
+
+[Collection(PostgresConsolidationCollection.Name)]
+public sealed class LibraryMergerEndToEndTests_on_Postgres() : LibraryMergerEndToEndTests(TestBackend.Postgres);

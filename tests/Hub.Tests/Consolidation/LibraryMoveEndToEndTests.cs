@@ -204,3 +204,6 @@ public abstract class LibraryMoveEndToEndTests(TestBackend backend) : IAsyncLife
 }
 
 public sealed class LibraryMoveEndToEndTests_on_Sqlite() : LibraryMoveEndToEndTests(TestBackend.Sqlite);
+
+[Collection(PostgresConsolidationCollection.Name)]
+public sealed class LibraryMoveEndToEndTests_on_Postgres() : LibraryMoveEndToEndTests(TestBackend.Postgres);

@@ -94,6 +94,19 @@ public sealed class WorkingSet
             dialect.AddList(lockCommand, "@ids", localIds);
             await using (var locked = await lockCommand.ExecuteReaderAsync(cancellationToken))
                 while (await locked.ReadAsync(cancellationToken)) { }
+            // After a library moved, two installations' id-map entries name one entity (Consolidation), and pages of
+            // both may be applied at once: lock the entities' own rows too, so the second reads what the first wrote
+            // and the same change reported by both systems makes one event.
+            await using var rowLock = connection.CreateCommand();
+            rowLock.Transaction = transaction;
+            rowLock.CommandText =
+                $"SELECT s.id FROM {table} s WHERE s.id IN (SELECT canonical_id FROM id_map WHERE installation_id = @installation AND entity = @entity AND " +
+                $"{dialect.InList("local_id", "@ids")}) ORDER BY s.id FOR UPDATE";
+            AddText(rowLock, "installation", installationId);
+            AddText(rowLock, "entity", entity);
+            dialect.AddList(rowLock, "@ids", localIds);
+            await using (var locked = await rowLock.ExecuteReaderAsync(cancellationToken))
+                while (await locked.ReadAsync(cancellationToken)) { }
         }
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
