@@ -11,6 +11,7 @@ public static class ConsolidationFeature
         services.AddSingleton<MoveValidator>();
         services.AddSingleton<MoveStore>();
         services.AddSingleton<MoveSignal>();
+        services.AddSingleton<LibraryRouting>();
         services.AddHostedService<MoveRunner>();
         return services;
     }

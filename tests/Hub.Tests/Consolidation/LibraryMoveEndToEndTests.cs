@@ -1,10 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Lsb.Hub.Consolidation;
 using Lsb.Hub.Simulators.VSmart;
 using Lsb.Hub.Simulators.Wise;
 using Lsb.Hub.Tests.Consolidation.Support;
 using Lsb.Hub.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using static Lsb.Hub.Tests.Consolidation.Support.MoveWorld;
 
 namespace Lsb.Hub.Tests.Consolidation;
@@ -137,6 +139,12 @@ public abstract class LibraryMoveEndToEndTests(TestBackend backend) : IAsyncLife
         var completed = await _world.WaitForMoveAsync(location, "Completed");
         Assert.Equal(9, completed.GetProperty("progress").GetProperty("rebound").GetInt64());
         Assert.Equal(100, completed.GetProperty("progress").GetProperty("percent").GetDouble());
+
+        // Commands for Lindendal go to V-smart now, naming its ids.
+        var routing = _world.Hub.Services.GetRequiredService<LibraryRouting>();
+        Assert.Equal(VSmart, (await routing.ResolveAsync(Lsb.Hub.Canonical.Identity.Isil.Parse(LindendalBranchIsil), default))?.Installation.Id);
+        Assert.Equal(moved[anna.PatronSystemId].BorrowerId, await routing.LocalIdAsync(VSmart, "member", members[anna.PatronSystemId], default));
+        Assert.Null(await routing.LocalIdAsync(VSmart, "loan", loans[loan3.LoanId], default));
 
         // Wise no longer speaks for Lindendal; V-smart does.
         wise.UpdatePatron(Wise, cor.PatronSystemId, new PatronUpdate { FamilyName = "Verhuisd" });
