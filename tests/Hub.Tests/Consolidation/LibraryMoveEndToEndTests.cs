@@ -169,6 +169,12 @@ public abstract class LibraryMoveEndToEndTests(TestBackend backend) : IAsyncLife
         foreach (var id in loans.Values) Assert.Single(events, e => e.GetProperty("eventType").GetString() == "LoanStarted" && e.GetProperty("subjectId").GetString() == id);
         Assert.Equal(3L, await _world.ScalarAsync<long>("SELECT COUNT(*) FROM members WHERE home_isil LIKE 'NL-084101%'"));
         Assert.Equal(4L, await _world.ScalarAsync<long>("SELECT COUNT(*) FROM holdings WHERE isil LIKE 'NL-084101%'"));
+        // V-smart's harvest of the library took every copy over: no copy withdrawn and added again on the way.
+        await _world.WaitForAsync("V-smart's harvest of Lindendal's copies", "SELECT COUNT(*) FROM holdings WHERE isil LIKE 'NL-084101%' AND installation_id = @VSmart",
+            new { VSmart }, n => n == 4);
+        events = await _world.EventsAsync();
+        Assert.DoesNotContain(events, e => e.GetProperty("eventType").GetString() == "HoldingWithdrawn");
+        foreach (var id in holdings.Values) Assert.Single(events, e => e.GetProperty("eventType").GetString() == "HoldingAdded" && e.GetProperty("subjectId").GetString() == id);
 
         // Cor's view: the loan history from Wise and the current loan from V-smart, consent kept.
         using var poi = _world.Client(HubHost.PoiKey);
