@@ -8,6 +8,7 @@ using Lsb.Hub.Bus;
 using Lsb.Hub.EventLog;
 using Lsb.Hub.Health;
 using Lsb.Hub.Holdings;
+using Lsb.Hub.HoldingsSync;
 using Lsb.Hub.Infrastructure;
 using Lsb.Hub.Ingest;
 using Lsb.Hub.Installations;
@@ -63,6 +64,8 @@ public static class HubApplication
         builder.Services.AddSingleton<IngestBackpressure>();
         builder.Services.AddHostedService<IngestPoller>();
         HubAdapters.AddAll(builder.Services);
+        builder.Services.AddHoldingsIndex();
+        builder.Services.AddHoldingsSync();
 
         builder.Host.UseHubBus(builder.Configuration, database);
 
@@ -90,6 +93,7 @@ public static class HubApplication
         app.MapInstallations();
         app.MapMembers();
         app.MapHoldings();
+        app.MapHoldingsSync();
         app.MapLoans();
         app.MapEventLog();
         return app;
