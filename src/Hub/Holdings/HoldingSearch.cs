@@ -24,7 +24,7 @@ public sealed class HoldingSearch(HubDatabase database)
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = (await connection.QueryAsync<HoldingRow>(new CommandDefinition(sql, new
         {
-            no = false, query.Isbn, query.Ppn, query.Oclc, after = after ?? "", lendable = iblLendable ?? false, take = limit + 1,
+            no = false, isbn = query.Isbn, ppn = query.Ppn, oclc = query.Oclc, after = after ?? "", lendable = iblLendable ?? false, take = limit + 1,
         }, cancellationToken: cancellationToken))).ToList();
         var more = rows.Count > limit;
         if (more) rows.RemoveAt(rows.Count - 1);
