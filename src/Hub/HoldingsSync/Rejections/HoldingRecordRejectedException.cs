@@ -20,7 +20,7 @@ public sealed class HoldingRecordRejectedException : Exception
     public HoldingRecordRejectedException(string message, Exception innerException) : base(message, innerException) { }
 
     private static string Describe(HoldingRecordRejected r)
-        => $"{r.Target} rejected copy {r.HoldingId}{(r.Barcode is null ? "" : $" (barcode {r.Barcode})")} of library {r.Isil} " +
+        => $"{(r.Target == SyncTargetKind.Ggc ? "GGC" : r.Target.ToString())} rejected copy {r.HoldingId}{(r.Barcode is null ? "" : $" (barcode {r.Barcode})")} of library {r.Isil} " +
            $"in batch {r.BatchId}: {r.Reason}. Fix the copy in the library system, or the mapping or configuration the reason names, " +
            "then replay this failed message: the replay sends the copy's current state once, or nothing if a later batch already did.";
 }
