@@ -15,7 +15,7 @@ namespace Lsb.Hub.HoldingsSync.Rejections;
 /// that a later batch carried, needs nothing.
 /// </summary>
 public sealed class HoldingRecordRejectedHandler(HoldingsSyncStore store, BatchCutter cutter, HoldingsDelivery delivery, LibraryLocks locks,
-    HoldingsSyncClock clock, ILogger<HoldingRecordRejectedHandler> logger)
+    HoldingsSyncClock clock, IHostApplicationLifetime lifetime, ILogger<HoldingRecordRejectedHandler> logger)
 {
     /// <summary>Fails on first handling; re-sends on replay.</summary>
     [MoveToErrorQueueOn(typeof(HoldingRecordRejectedException))]
@@ -24,6 +24,8 @@ public sealed class HoldingRecordRejectedHandler(HoldingsSyncStore store, BatchC
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(envelope);
         using var _ = LogContext.PushProperty("Isil", message.Isil);
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+        cancellationToken = stopping.Token;
         using var __ = await locks.AcquireAsync(message.Isil, cancellationToken);
         var record = await store.RecordAsync(message.BatchId, message.Sequence, cancellationToken);
         if (record is null || record.Status != RecordStatus.Rejected)
