@@ -1,0 +1,84 @@
+using System.Net;
+using Lsb.Hub.Canonical.Holdings;
+using Lsb.Hub.Tests.HoldingsSync.Support;
+using Lsb.Hub.Tests.Infrastructure;
+
+namespace Lsb.Hub.Tests.HoldingsSync;
+
+/// <summary>What goes into a batch: the difference between the hub and the catalogue, never intermediate states or loans.</summary>
+public abstract class BatchContentTests(TestBackend backend) : IAsyncLifetime
+{
+    private const string Isil = "NL-0851950000";
+    private const string Branch = "NL-0851950001";
+    private SyncWorld _world = null!;
+
+    private Simulators.Catalogues.Ggc.GgcSimulatorControl Ggc => _world.Sims.Ggc.Control;
+
+    public async ValueTask InitializeAsync() => _world = await SyncWorld.StartAsync(backend);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_world is not null) await _world.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task When_a_copy_is_added_and_withdrawn_before_the_cut_Should_never_reach_GGC()
+    {
+        var kept = await _world.Direct.PutAsync("k1", Isil, "35950000000001", isbn: TestIsbn.Next());
+        var fleeting = await _world.Direct.PutAsync("k2", Isil, "35950000000002", isbn: TestIsbn.Next());
+        await _world.Direct.WithdrawAsync("k2", Isil);
+        await PendingAsync(2);
+
+        _world.NextDay();
+        await _world.DeliveredAsync(Isil);
+        Assert.NotNull(Ggc.Find(Isil, kept));
+        Assert.Equal(0, Ggc.ApplicationCount(fleeting));
+        Assert.Equal(1, (await _world.StatusAsync(Isil)).GetProperty("lastBatch").GetProperty("records").GetInt32());
+    }
+
+    [Fact]
+    public async Task When_only_a_copys_circulation_status_changes_Should_not_put_it_in_the_next_batch()
+    {
+        var isbn = TestIsbn.Next();
+        var copy = await _world.Direct.PutAsync("s1", Isil, "35950000000011", isbn: isbn);
+        _world.NextDay();
+        await _world.DeliveredAsync(Isil);
+
+        await _world.Direct.PutAsync("s1", Isil, "35950000000011", isbn: isbn, status: HoldingStatus.OnLoan);
+        await _world.Direct.PutAsync("s1", Isil, "35950000000011", isbn: isbn, status: HoldingStatus.Available);
+        var other = await _world.Direct.PutAsync("s2", Isil, "35950000000012", isbn: TestIsbn.Next());
+        await PendingAsync(1);
+        using var admin = _world.Admin();
+        Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync($"/api/v1/holdings-sync/libraries/{Isil}/batches", null)).StatusCode);
+        await _world.DeliveredAsync(Isil, "Manual");
+        Assert.Equal(1, Ggc.ApplicationCount(copy));
+        Assert.Equal(1, Ggc.ApplicationCount(other));
+    }
+
+    [Fact]
+    public async Task When_a_copy_moves_to_another_branch_Should_be_deleted_at_the_old_and_added_at_the_new()
+    {
+        var isbn = TestIsbn.Next();
+        var copy = await _world.Direct.PutAsync("m1", Isil, "35950000000021", isbn: isbn);
+        _world.NextDay();
+        await _world.DeliveredAsync(Isil);
+        Assert.NotNull(Ggc.Find(Isil, copy));
+
+        await _world.Direct.PutAsync("m1", Branch, "35950000000021", isbn: isbn);
+        await Eventually.TrueAsync(async () => (await _world.StatusAsync(Branch)).GetProperty("pendingChanges").GetInt32() == 1
+            && (await _world.StatusAsync(Isil)).GetProperty("pendingChanges").GetInt32() == 1, "the move in both libraries' journals");
+        _world.NextDay();
+        await _world.DeliveredAsync(Isil);
+        await _world.DeliveredAsync(Branch);
+        Assert.Null(Ggc.Find(Isil, copy));
+        Assert.NotNull(Ggc.Find(Branch, copy));
+    }
+
+    private Task PendingAsync(int count)
+        => Eventually.TrueAsync(async () => (await _world.StatusAsync(Isil)).GetProperty("pendingChanges").GetInt32() == count,
+            $"{count} copies in the journal of {Isil}");
+}
+
+public sealed class BatchContentTests_on_Sqlite() : BatchContentTests(TestBackend.Sqlite);
+
+public sealed class BatchContentTests_on_Postgres() : BatchContentTests(TestBackend.Postgres);
