@@ -86,6 +86,7 @@ public abstract class HoldingSearchTests(TestBackend backend) : IAsyncLifetime
     public async Task When_a_key_is_a_library_key_Should_see_other_libraries_copies_and_a_service_key_Should_be_refused()
     {
         var id = await _copies.PutAsync("d1", "NL-0851020000", "35100000004001", isbn: "9789000000025");
+        Assert.Single((await SearchAsync("isbn=9789000000025")).GetProperty("holdings").EnumerateArray());
         using (var library = _hub.Client(LibraryKey))
         {
             var page = await library.GetFromJsonAsync<JsonElement>("/api/v1/holdings?isbn=9789000000025");
