@@ -51,6 +51,7 @@ public static class HubApplication
         builder.Services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<MappingOptions>().BindConfiguration(MappingOptions.Section);
+        builder.Services.AddOptions<Dwh.DwhOptions>().BindConfiguration(Dwh.DwhOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         builder.Services.AddSingleton<IInstallationCredentials, ConfigurationCredentials>();
         builder.Services.AddSingleton<InstallationStore>();
@@ -63,11 +64,19 @@ public static class HubApplication
         builder.Services.AddSingleton<IngestCursorStore>();
         builder.Services.AddSingleton<IngestBackpressure>();
         builder.Services.AddHostedService<IngestPoller>();
+        if (database.Provider == StorageProvider.Postgres) builder.Services.AddSingleton<IInstallationLeases, PostgresLeases>();
+        else builder.Services.AddSingleton<IInstallationLeases, SoloLeases>();
+        builder.Services.AddSingleton<Dwh.Pseudonymizer>();
+        builder.Services.AddSingleton<Dwh.DwhEventMapper>();
+        builder.Services.AddHostedService<Dwh.DwhFolderPublisher>();
+        builder.Services.AddHostedService<Dwh.DwhBrokerPublisher>();
         HubAdapters.AddAll(builder.Services);
         builder.Services.AddHoldingsIndex();
         builder.Services.AddHoldingsSync();
 
-        builder.Host.UseHubBus(builder.Configuration, database);
+        var bus = BusConfiguration.ReadOptions(builder.Configuration);
+        builder.Services.AddSingleton(bus);
+        builder.Host.UseHubBus(builder.Configuration, database, bus);
 
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
@@ -96,6 +105,7 @@ public static class HubApplication
         app.MapHoldingsSync();
         app.MapLoans();
         app.MapEventLog();
+        Dwh.DwhEndpoints.MapDwh(app);
         return app;
     }
 

@@ -16,7 +16,9 @@ public static class HubCommandLine
         {
             case "serve":
                 var app = HubApplication.Build(rest);
-                await app.RunAsync();
+                await app.StartAsync();
+                foreach (var address in app.Urls) Console.WriteLine($"lsb-hub listening on: {address}");
+                await app.WaitForShutdownAsync();
                 return 0;
             case "marc":
                 return Marc.Cli.MarcCommand.Run(rest, Console.Out, Console.Error);

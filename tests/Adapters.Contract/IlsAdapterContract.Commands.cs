@@ -130,6 +130,8 @@ public abstract partial class IlsAdapterContract<TFixture>
     public async Task When_a_temporary_item_is_created_and_deleted_twice_The_second_delete_should_be_AlreadyDone()
     {
         var adapter = Fixture.CreateAdapter();
+        if (!adapter.Capabilities.Supports(AdapterFeatures.TemporaryItems))
+            Assert.Skip($"{Fixture.Vendor} does not declare TemporaryItems; see the test that it says so instead of pretending.");
         var copy = await Fixture.AddCopyAsync(Cancel);
         var barcode = "IBL" + Guid.NewGuid().ToString("N")[..10];
         var created = await adapter.ExecuteAsync(new CreateTemporaryItem
@@ -141,6 +143,20 @@ public abstract partial class IlsAdapterContract<TFixture>
         var delete = new DeleteTemporaryItem { IdempotencyKey = Key(), Isil = copy.Isil, Item = new ItemRef(null, created.VendorItemId, barcode) };
         Assert.Equal(CommandOutcome.Succeeded, (await adapter.ExecuteAsync(delete, Cancel)).Outcome);
         Assert.Equal(CommandOutcome.AlreadyDone, (await adapter.ExecuteAsync(delete, Cancel)).Outcome);
+    }
+
+    [Fact]
+    public async Task When_temporary_items_are_not_a_capability_Creating_one_should_ask_for_manual_action_or_say_not_supported_never_pretend()
+    {
+        var adapter = Fixture.CreateAdapter();
+        if (adapter.Capabilities.Supports(AdapterFeatures.TemporaryItems)) Assert.Skip($"{Fixture.Vendor} supports temporary items.");
+        var copy = await Fixture.AddCopyAsync(Cancel);
+        var created = await adapter.ExecuteAsync(new CreateTemporaryItem
+        {
+            IdempotencyKey = Key(), Isil = copy.Isil, Barcode = "IBL" + Guid.NewGuid().ToString("N")[..10], Title = "De stille rivier", OwningIsil = "NL-0800010000",
+        }, Cancel);
+        Assert.True(created.Outcome is CommandOutcome.ManualActionRequired or CommandOutcome.NotSupported, $"{created.Outcome}: {created.Message}");
+        Assert.False(string.IsNullOrWhiteSpace(created.Message));
     }
 
     private static string Key() => Guid.NewGuid().ToString("N");

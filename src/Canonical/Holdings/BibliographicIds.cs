@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Lsb.Hub.Canonical.Holdings;
 
 /// <summary>
@@ -11,5 +13,6 @@ namespace Lsb.Hub.Canonical.Holdings;
 public sealed record BibliographicIds(string? Isbn, string? Ppn, string? OclcNumber, string? LocalRecordId)
 {
     /// <summary>True when at least one identifier a national catalogue can match on (ISBN, PPN, OCLC) is present.</summary>
+    [JsonIgnore]
     public bool HasNationalIdentifier => !string.IsNullOrEmpty(Isbn) || !string.IsNullOrEmpty(Ppn) || !string.IsNullOrEmpty(OclcNumber);
 }

@@ -8,5 +8,6 @@ public static class HubAdapters
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddWiseAdapter();
+        services.AddBrocadeAdapter();
     }
 }

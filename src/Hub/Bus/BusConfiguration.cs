@@ -1,31 +1,51 @@
+using System.ComponentModel.DataAnnotations;
 using JasperFx;
 using Lsb.Hub.Adapters;
 using Lsb.Hub.AdapterHosting;
 using Lsb.Hub.Ingest;
 using Lsb.Hub.Storage;
+using Microsoft.Extensions.Options;
 using Wolverine;
 using Wolverine.ErrorHandling;
 using Wolverine.Postgresql;
+using Wolverine.RabbitMQ;
 using Wolverine.Sqlite;
 
 namespace Lsb.Hub.Bus;
 
 /// <summary>
-/// The bus: Wolverine with its message store in the hub's database (SQLite file or PostgreSQL schema) and durable
-/// local queues. The retry policy is defined here, once, for every handler: a few immediate retries, then
-/// scheduled retries with growing delays, then the failed-message store. Errors that retrying cannot fix (an
-/// unmapped vendor code, an unreadable vendor answer, an unknown installation) go to the store at once.
+/// The bus: Wolverine with its message store in the hub's database (SQLite file or PostgreSQL schema). Embedded
+/// default: durable local queues, one node (Solo). Scale-out: RabbitMQ queues consumed by every node (competing
+/// consumers) with the durable inbox and outbox in PostgreSQL. On every backend failed messages end in Wolverine's
+/// dead-letter table in the hub's database (not the broker's own dead-letter queue), so they are listed and replayed
+/// the same way everywhere. The retry policy is defined here, once, for every handler: a few immediate retries, then
+/// scheduled retries with growing delays, then the failed-message store. Errors that retrying cannot fix (an unmapped
+/// vendor code, an unreadable vendor answer, an unknown installation) go to the store at once.
 /// </summary>
 public static class BusConfiguration
 {
-    /// <summary>The local queue for ingest (sequential per node on SQLite: one writer anyway).</summary>
+    /// <summary>The local queue (or the suffix of the broker queue) for ingest.</summary>
     public const string IngestQueue = "ingest";
 
+    /// <summary>Reads and validates the <c>Bus</c> section.</summary>
+    public static BusOptions ReadOptions(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
+        var results = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true))
+            throw new OptionsValidationException(BusOptions.Section, typeof(BusOptions), results.Select(r => r.ErrorMessage ?? "invalid"));
+        return options;
+    }
+
     /// <summary>Adds Wolverine to the host.</summary>
-    public static IHostBuilder UseHubBus(this IHostBuilder host, IConfiguration configuration, HubDatabase database)
+    public static IHostBuilder UseHubBus(this IHostBuilder host, IConfiguration configuration, HubDatabase database, BusOptions bus)
     {
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(bus);
+        if (bus.Transport == BusTransport.RabbitMq && database.Provider != StorageProvider.Postgres)
+            throw new OptionsValidationException(BusOptions.Section, typeof(BusOptions),
+                ["Bus:Transport RabbitMq runs several nodes that share one message store: set Storage:Provider to Postgres."]);
         return host.UseWolverine(opts =>
         {
             opts.ApplicationAssembly = typeof(BusConfiguration).Assembly;
@@ -39,16 +59,39 @@ public static class BusConfiguration
             {
                 opts.PersistMessagesWithPostgresql(database.MessageStoreConnectionString, database.Options.BusSchema);
                 opts.Durability.Mode = configuration.GetValue("Bus:Solo", false) ? DurabilityMode.Solo : DurabilityMode.Balanced;
+                opts.Durability.StaleNodeTimeout = bus.StaleNodeTimeout;
+                opts.Durability.HealthCheckPollingTime = TimeSpan.FromSeconds(Math.Max(1, bus.StaleNodeTimeout.TotalSeconds / 4));
+                opts.Durability.NodeReassignmentPollingTime = TimeSpan.FromSeconds(Math.Max(1, bus.StaleNodeTimeout.TotalSeconds / 4));
             }
             opts.AutoBuildMessageStorageOnStartup = AutoCreate.CreateOrUpdate;
-            opts.UseSystemTextJsonForSerialization(json => json.TypeInfoResolverChain.Insert(0, HubMessageJsonContext.Default));
+            opts.UseSystemTextJsonForSerialization(json =>
+            {
+                // Compile-time metadata for the high-volume ingest messages; reflection for everything else.
+                json.TypeInfoResolverChain.Insert(0, HubMessageJsonContext.Default);
+                json.TypeInfoResolverChain.Add(new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver());
+            });
             opts.UseRuntimeCompilation();
-            opts.Policies.UseDurableLocalQueues();
 
-            var ingestParallelism = configuration.GetValue("Ingest:Parallelism", database.Provider == StorageProvider.Sqlite ? 1 : 4);
-            opts.LocalQueue(IngestQueue).MaximumParallelMessages(Math.Max(1, ingestParallelism));
-            opts.PublishMessage<IngestChangePage>().ToLocalQueue(IngestQueue);
-            opts.PublishMessage<IngestChange>().ToLocalQueue(IngestQueue);
+            var parallelism = Math.Max(1, configuration.GetValue("Ingest:Parallelism", database.Provider == StorageProvider.Sqlite ? 1 : 4));
+            if (bus.Transport == BusTransport.RabbitMq)
+            {
+                var queue = $"{bus.QueuePrefix}-{IngestQueue}";
+                opts.UseRabbitMq(new Uri(bus.RabbitMqUri!))
+                    .AutoProvision()
+                    .CustomizeDeadLetterQueueing(new DeadLetterQueue($"{bus.QueuePrefix}-dead-letters", DeadLetterQueueMode.WolverineStorage));
+                opts.PublishMessage<IngestChangePage>().ToRabbitQueue(queue);
+                opts.PublishMessage<IngestChange>().ToRabbitQueue(queue);
+                opts.ListenToRabbitQueue(queue).UseDurableInbox().MaximumParallelMessages(parallelism);
+                opts.PublishMessage<Dwh.DwhEventBatch>().ToRabbitExchange($"{bus.QueuePrefix}-dwh", exchange => exchange.ExchangeType = ExchangeType.Fanout);
+                opts.Policies.UseDurableOutboxOnAllSendingEndpoints();
+            }
+            else
+            {
+                opts.Policies.UseDurableLocalQueues();
+                opts.LocalQueue(IngestQueue).MaximumParallelMessages(parallelism);
+                opts.PublishMessage<IngestChangePage>().ToLocalQueue(IngestQueue);
+                opts.PublishMessage<IngestChange>().ToLocalQueue(IngestQueue);
+            }
 
             opts.Policies.OnException<MappingMissingException>()
                 .Or<IlsProtocolException>()

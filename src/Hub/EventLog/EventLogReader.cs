@@ -22,6 +22,17 @@ public sealed class EventLogReader(HubDatabase database)
             JsonDocument.Parse(r.Payload).RootElement.Clone()))];
     }
 
+    /// <summary>The first position recorded at or after <paramref name="at"/> (head + 1 when none).</summary>
+    public async Task<long> FirstPositionRecordedFromAsync(DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var first = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT MIN(id) FROM event_batches WHERE recorded_at >= @at", new { at = at.ToUniversalTime().ToString("O") }, cancellationToken: cancellationToken));
+        if (first is { } f) return f;
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT last_position + 1 FROM event_log_head WHERE id = 1", cancellationToken: cancellationToken));
+    }
+
     /// <summary>The position of the newest committed event (0 for an empty log).</summary>
     public async Task<long> HeadAsync(CancellationToken cancellationToken)
     {

@@ -11,7 +11,10 @@ namespace Lsb.Hub.EventLog;
 /// </summary>
 public static class EventPayloadJson
 {
-    private static readonly HashSet<string> CommonFields = new(StringComparer.Ordinal) { "eventId", "source", "occurredAt", "schemaVersion" };
+    private static readonly HashSet<string> CommonFields = new(StringComparer.Ordinal)
+    {
+        "eventId", "source", "occurredAt", "schemaVersion", "subjectId", "libraryIsil", "eventType",
+    };
 
     private static readonly Dictionary<string, Type> Types = typeof(CanonicalEvent).Assembly.GetTypes()
         .Where(t => t.IsSubclassOf(typeof(CanonicalEvent)) && !t.IsAbstract)

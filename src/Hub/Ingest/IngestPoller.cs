@@ -14,10 +14,12 @@ namespace Lsb.Hub.Ingest;
 /// </summary>
 public sealed class IngestPoller(
     InstallationStore installations,
+    IInstallationLeases leases,
+    Bus.BusOptions bus,
     AdapterRegistry adapters,
     IngestCursorStore cursors,
     IngestBackpressure backpressure,
-    IMessageBus bus,
+    IMessageBus messages,
     IOptions<IngestOptions> options,
     TimeProvider time,
     ILogger<IngestPoller> logger) : BackgroundService
@@ -65,8 +67,8 @@ public sealed class IngestPoller(
             logger.LogError(e, "Could not read the installation registry; polling continues with the installations already known");
             return;
         }
-        var ids = registered.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
-        foreach (var gone in _workers.Keys.Where(k => !ids.Contains(k)).ToList())
+        var plan = await leases.RefreshAsync([.. registered.Select(i => i.Id)], stoppingToken);
+        foreach (var gone in _workers.Keys.Where(k => !plan.Held.Contains(k)).ToList())
         {
             var (stop, loop) = _workers[gone];
             await stop.CancelAsync();
@@ -75,7 +77,8 @@ public sealed class IngestPoller(
             _workers.Remove(gone);
             logger.LogInformation("Stopped polling installation {InstallationId}", gone);
         }
-        foreach (var installation in registered.Where(i => !_workers.ContainsKey(i.Id)))
+        foreach (var id in plan.ToRelease) await leases.ReleaseAsync(id, stoppingToken);
+        foreach (var installation in registered.Where(i => plan.Held.Contains(i.Id) && !_workers.ContainsKey(i.Id)))
         {
             var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             _workers[installation.Id] = (stop, Task.Run(() => PollLoopAsync(installation, stop.Token), CancellationToken.None));
@@ -128,7 +131,10 @@ public sealed class IngestPoller(
     /// <summary>Reads one page and queues it; true when more is waiting.</summary>
     private async Task<bool> PollOnceAsync(Installation installation, CancellationToken cancellationToken)
     {
-        while (backpressure.InFlight(installation.Id) >= options.Value.MaxPagesInFlight)
+        // Local queues: wait while this node has too many pages of the installation queued. With a broker the pages
+        // are handled by every node and wait durably in the broker, so there is nothing to count here.
+        var local = bus.Transport == Bus.BusTransport.Local;
+        while (local && backpressure.InFlight(installation.Id) >= options.Value.MaxPagesInFlight)
             await Task.Delay(TimeSpan.FromMilliseconds(20), time, cancellationToken);
 
         var adapter = adapters.For(installation);
@@ -141,14 +147,14 @@ public sealed class IngestPoller(
             var correlationId = $"poll-{installation.Id}-{Guid.CreateVersion7():N}";
             using (LogContext.PushProperty("CorrelationId", correlationId))
             {
-                backpressure.PageSent(installation.Id);
+                if (local) backpressure.PageSent(installation.Id);
                 try
                 {
-                    await bus.SendAsync(new IngestChangePage(installation.Id, page.Changes), new DeliveryOptions { CorrelationId = correlationId });
+                    await messages.SendAsync(new IngestChangePage(installation.Id, page.Changes), new DeliveryOptions { CorrelationId = correlationId });
                 }
                 catch
                 {
-                    backpressure.PageDone(installation.Id);
+                    if (local) backpressure.PageDone(installation.Id);
                     throw;
                 }
                 logger.LogDebug("Read {Changes} changes from installation {InstallationId} in {ReadMs:F0} ms, queued in {SendMs:F0} ms",

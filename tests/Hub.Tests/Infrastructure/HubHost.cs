@@ -19,15 +19,19 @@ public sealed class HubHost : IAsyncDisposable
     public const string AdminKey = "test-admin-key-000000000001";
     public const string PoiKey = "test-poi-key-000000000000001";
     public const string OtherPoiKey = "test-other-poi-key-00000001";
+    public const string DwhKey = "test-dwh-key-0000000000000001";
+    /// <summary>A test DWH pseudonym key (32 bytes of 0x2A, base64): a published test value, never a real key.</summary>
+    public static readonly string DwhPseudonymKey = Convert.ToBase64String(Enumerable.Repeat((byte)0x2A, 32).ToArray());
     public const string Poi = "testpoi";
     public const string OtherPoi = "otherpoi";
 
     private readonly string? _dataDirectory;
     private readonly string? _schema;
 
-    private HubHost(WebApplication app, Uri baseAddress, TestBackend backend, string? dataDirectory, string? schema)
+    private HubHost(WebApplication app, WebApplication? secondNode, Uri baseAddress, TestBackend backend, string? dataDirectory, string? schema)
     {
         App = app;
+        SecondNode = secondNode;
         BaseAddress = baseAddress;
         Backend = backend;
         _dataDirectory = dataDirectory;
@@ -35,6 +39,9 @@ public sealed class HubHost : IAsyncDisposable
     }
 
     public WebApplication App { get; }
+
+    /// <summary>The second hub node (PostgreSQL + RabbitMQ scale-out runs), sharing database and broker; null otherwise.</summary>
+    public WebApplication? SecondNode { get; }
     public Uri BaseAddress { get; }
     public TestBackend Backend { get; }
     public IServiceProvider Services => App.Services;
@@ -54,6 +61,10 @@ public sealed class HubHost : IAsyncDisposable
             ["Auth:ApiKeys:2:Key"] = OtherPoiKey,
             ["Auth:ApiKeys:2:Name"] = "other-poi",
             ["Auth:ApiKeys:2:Scopes:0"] = Scopes.PoiPrefix + OtherPoi,
+            ["Auth:ApiKeys:3:Key"] = DwhKey,
+            ["Auth:ApiKeys:3:Name"] = "test-dwh",
+            ["Auth:ApiKeys:3:Scopes:0"] = Scopes.Dwh,
+            ["Dwh:PseudonymKey"] = DwhPseudonymKey,
             ["Ingest:PollInterval"] = "00:00:00.200",
             ["Ingest:FailureBackoff"] = "00:00:00.200",
             ["Ingest:MaxBackoff"] = "00:00:02",
@@ -73,18 +84,33 @@ public sealed class HubHost : IAsyncDisposable
             config["Storage:Provider"] = "Postgres";
             config["Storage:ConnectionString"] = TestBackends.PostgresConnectionString;
             config["Storage:Schema"] = schema;
+            if (TestBackends.RabbitMqUri is { } rabbit)
+            {
+                config["Bus:Transport"] = "RabbitMq";
+                config["Bus:RabbitMqUri"] = rabbit;
+                config["Bus:QueuePrefix"] = schema;
+            }
         }
         if (settings is not null)
             foreach (var (key, value) in settings) config[key] = value;
 
+        var app = await StartNodeAsync(config, configure);
+        WebApplication? second = null;
+        if (backend == TestBackend.Postgres && TestBackends.RabbitMqUri is not null)
+            second = await StartNodeAsync(config, configure);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new HubHost(app, second, new Uri(address), backend, dataDirectory, schema);
+    }
+
+    private static async Task<WebApplication> StartNodeAsync(Dictionary<string, string?> config, Action<WebApplicationBuilder>? configure)
+    {
         var app = HubApplication.Build(["--urls", "http://127.0.0.1:0"], builder =>
         {
             builder.Configuration.AddInMemoryCollection(config);
             configure?.Invoke(builder);
         });
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new HubHost(app, new Uri(address), backend, dataDirectory, schema);
+        return app;
     }
 
     /// <summary>An HTTP client for the hub with the given API key (none for null).</summary>
@@ -98,6 +124,11 @@ public sealed class HubHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (SecondNode is not null)
+        {
+            await SecondNode.StopAsync();
+            await SecondNode.DisposeAsync();
+        }
         await App.StopAsync();
         await App.DisposeAsync();
         if (_dataDirectory is not null)

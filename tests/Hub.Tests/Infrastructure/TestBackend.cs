@@ -15,6 +15,12 @@ public static class TestBackends
 {
     public const string PostgresVariable = "LSB_TEST_POSTGRES";
 
+    /// <summary>When set (an AMQP URI), the PostgreSQL backend runs the scale-out configuration: RabbitMQ transport
+    /// and two hub nodes sharing the database and the broker.</summary>
+    public const string RabbitMqVariable = "LSB_TEST_RABBITMQ";
+
+    public static string? RabbitMqUri => Environment.GetEnvironmentVariable(RabbitMqVariable) is { Length: > 0 } uri ? uri : null;
+
     public static string? PostgresConnectionString => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } cs ? cs : null;
 
     /// <summary>Skips the current test when <paramref name="backend"/> is not available here, saying why.</summary>

@@ -24,7 +24,8 @@ public sealed class WiseWorld : IAsyncDisposable
     public WiseSimulatorControl Control => Wise.Control;
     public WiseInstallationAccess Access => Wise.Installation(Installation);
 
-    public static async Task<WiseWorld> StartAsync(TestBackend backend, IDictionary<string, string?>? settings = null, WiseSimulatorOptions? options = null)
+    public static async Task<WiseWorld> StartAsync(TestBackend backend, IDictionary<string, string?>? settings = null, WiseSimulatorOptions? options = null,
+        Func<HubHost, Task>? beforeRegistration = null)
     {
         TestBackends.SkipUnlessAvailable(backend);
         var wise = await WiseSimulator.StartAsync(options ?? new WiseSimulatorOptions { PatronsPerLibrary = 10, ItemsPerLibrary = 20, LoansPerLibrary = 5 });
@@ -47,6 +48,7 @@ public sealed class WiseWorld : IAsyncDisposable
             throw;
         }
         var world = new WiseWorld(hub, wise);
+        if (beforeRegistration is not null) await beforeRegistration(hub);
         using var client = hub.Client(HubHost.PoiKey);
         var response = await client.PostAsJsonAsync("/api/v1/installations", new
         {
@@ -78,7 +80,7 @@ public sealed class WiseWorld : IAsyncDisposable
     /// <summary>Waits until <paramref name="condition"/> holds over the event log, or fails after <paramref name="timeout"/>.</summary>
     public async Task<List<JsonElement>> WaitForEventsAsync(Func<List<JsonElement>, bool> condition, string what, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(120));
         while (true)
         {
             var events = await EventsAsync();

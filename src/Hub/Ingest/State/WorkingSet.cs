@@ -79,19 +79,29 @@ public sealed class WorkingSet
         Dictionary<string, Tracked<TRow>> into, CancellationToken cancellationToken) where TRow : class
     {
         if (localIds.Count == 0) return;
+        if (dialect.IsPostgres)
+        {
+            // Several nodes (and several handlers per node) may apply pages of one installation at once. Lock the
+            // entities' id-map rows first, in a fixed order (no deadlocks); the next statement then reads the rows as
+            // the previous writer committed them, so a newer version is never overwritten by an older one.
+            await using var lockCommand = connection.CreateCommand();
+            lockCommand.Transaction = transaction;
+            lockCommand.CommandText =
+                "SELECT local_id FROM id_map WHERE installation_id = @installation AND entity = @entity AND " +
+                $"{dialect.InList("local_id", "@ids")} ORDER BY local_id FOR UPDATE";
+            AddText(lockCommand, "installation", installationId);
+            AddText(lockCommand, "entity", entity);
+            dialect.AddList(lockCommand, "@ids", localIds);
+            await using (var locked = await lockCommand.ExecuteReaderAsync(cancellationToken))
+                while (await locked.ReadAsync(cancellationToken)) { }
+        }
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText =
             $"SELECT m.local_id, m.canonical_id, s.* FROM id_map m LEFT JOIN {table} s ON s.id = m.canonical_id " +
             $"WHERE m.installation_id = @installation AND m.entity = @entity AND {dialect.InList("m.local_id", "@ids")}";
-        var p = command.CreateParameter();
-        p.ParameterName = "installation";
-        p.Value = installationId;
-        command.Parameters.Add(p);
-        var e = command.CreateParameter();
-        e.ParameterName = "entity";
-        e.Value = entity;
-        command.Parameters.Add(e);
+        AddText(command, "installation", installationId);
+        AddText(command, "entity", entity);
         dialect.AddList(command, "@ids", localIds);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var parser = reader.GetRowParser<TRow>(typeof(TRow), startIndex: 2);
@@ -103,5 +113,13 @@ public sealed class WorkingSet
             var row = reader.IsDBNull(idOrdinal) ? null : parser(reader);
             into[localId] = new Tracked<TRow> { CanonicalId = canonicalId, Mapped = true, Row = row };
         }
+    }
+
+    private static void AddText(System.Data.Common.DbCommand command, string name, string value)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value;
+        command.Parameters.Add(p);
     }
 }

@@ -52,7 +52,8 @@ internal sealed partial class InstallationState
                 }
                 else if (roll < 0.55 || remaining < 2)
                 {
-                    if (remaining >= 1 && library.OpenLoans.Count > 0 && roll >= 0.55) { RenewLoan(library, _loans[library.OpenLoans.Pick(_faker.Random)]); loans++; }
+                    // One change in twenty renews an open loan (a loan mutation without an item change).
+                    if (library.OpenLoans.Count > 0 && roll >= 0.50) { RenewLoan(library, _loans[library.OpenLoans.Pick(_faker.Random)]); loans++; }
                     else { GenerateItemChange(library); items++; }
                 }
                 else if (_faker.Random.Bool(0.55f) ? TryStartRandomLoan(library) : TryEndRandomLoan(library))

@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Lsb.Hub.Bus;
+
+/// <summary>Configuration section <c>Bus</c>.</summary>
+public sealed class BusOptions : IValidatableObject
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Bus";
+
+    /// <summary><c>Local</c> (default) or <c>RabbitMq</c>.</summary>
+    public BusTransport Transport { get; set; } = BusTransport.Local;
+
+    /// <summary>RabbitMQ: an AMQP URI, e.g. <c>amqp://user:password@127.0.0.1:5672/vhost</c> (from the environment:
+    /// <c>Bus__RabbitMqUri</c>; never from the repository).</summary>
+    public string? RabbitMqUri { get; set; }
+
+    /// <summary>Prefix of the broker queues, so several hubs (test runs, environments) can share a broker.</summary>
+    [RegularExpression("^[a-z][a-z0-9-]{0,30}$", ErrorMessage = "Bus:QueuePrefix must be a lower-case slug of at most 31 characters.")]
+    public string QueuePrefix { get; set; } = "lsb";
+
+    /// <summary>PostgreSQL: a node that has not reported for this long is taken for dead; its unfinished messages are
+    /// recovered by the others. Short is faster recovery, long tolerates slow nodes.</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "00:10:00", ErrorMessage = "Bus:StaleNodeTimeout must be between 5 seconds and 10 minutes.")]
+    public TimeSpan StaleNodeTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Transport == BusTransport.RabbitMq && (string.IsNullOrWhiteSpace(RabbitMqUri) || !Uri.TryCreate(RabbitMqUri, UriKind.Absolute, out _)))
+            yield return new ValidationResult("Bus:Transport is RabbitMq but Bus:RabbitMqUri is not an AMQP URI: set it, e.g. amqp://guest:guest@127.0.0.1:5672.", [nameof(RabbitMqUri)]);
+    }
+}

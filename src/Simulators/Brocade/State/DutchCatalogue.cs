@@ -1,0 +1,57 @@
+using Bogus;
+
+namespace Lsb.Hub.Simulators.Brocade.State;
+
+/// <summary>Plausible Dutch titles (some with diacritics, to exercise MARC-8 and Windows-1252), locations and shelfmarks.</summary>
+internal static class DutchCatalogue
+{
+    private static readonly string[] Fiction =
+    [
+        "De ruïne van Brederode", "Het café aan de gracht", "Zoë en de zeeën", "Een reis naar Curaçao", "De stille rivier",
+        "Het verloren eiland", "De laatste zomer", "Brieven uit Genève", "De gouden polder", "Het geheim van de vuurtoren",
+        "Crème brûlée voor twee", "De koude winter", "Het lied van de dijk", "Naïef in Parijs", "De verborgen tuin", "Ærø in de herfst",
+    ];
+
+    private static readonly string[] NonFiction =
+    [
+        "Vogels in Nederland", "Tuinieren op klei", "Koken met seizoensgroenten", "De Gouden Eeuw", "Fietsroutes in Gelderland",
+        "Bijen en vlinders", "Sterrenkunde voor beginners", "Programmeren in Python", "Het menselijk lichaam",
+    ];
+
+    public static (string Title, string Location, string Shelfmark) Describe(Faker f, string material, string? author)
+    {
+        var letters = Letters(author);
+        var informative = material == "BK" && f.Random.Bool(0.35f);
+        var title = informative ? f.PickRandom(NonFiction) : f.PickRandom(Fiction);
+        if (f.Random.Bool(0.3f)) title += " " + f.Random.Int(2, 9).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var (location, shelfmark) = material switch
+        {
+            "ST" => ("Strips", "STRIP " + letters),
+            "GL" => ("Grote letter", "GL " + letters),
+            "LB" => ("Luisterboeken", "LUIS " + letters),
+            "CD" => ("Muziek", "CD " + f.PickRandom("POP", "KLAS", "JAZZ")),
+            "DVD" or "BR" => ("Films", "FILM " + letters),
+            "TS" => ("Tijdschriften", "TIJD"),
+            "SP" => ("Spellen", "SPEL"),
+            "BM" => ("Bladmuziek", "BLAD 785"),
+            _ when informative => ("Volwassenen informatief", $"{f.Random.Int(100, 999)}.{f.Random.Int(1, 9)} {letters}"),
+            _ => ("Volwassenen romans", "ROMAN " + letters),
+        };
+        return (title, location, shelfmark);
+    }
+
+    public static string Isbn(Faker f)
+    {
+        var digits = "978" + f.Random.ReplaceNumbers("90#######");
+        var sum = 0;
+        for (var i = 0; i < 12; i++) sum += (digits[i] - '0') * (i % 2 == 0 ? 1 : 3);
+        return digits + ((10 - (sum % 10)) % 10);
+    }
+
+    private static string Letters(string? author)
+    {
+        var surname = author?.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "ANON";
+        var letters = new string([.. surname.Where(char.IsAsciiLetter).Take(4)]).ToUpperInvariant();
+        return letters.Length == 0 ? "ANON" : letters;
+    }
+}
