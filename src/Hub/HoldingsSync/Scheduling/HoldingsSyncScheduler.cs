@@ -4,6 +4,7 @@ using Lsb.Hub.HoldingsSync.Batches;
 using Lsb.Hub.HoldingsSync.Delivery;
 using Lsb.Hub.HoldingsSync.Rejections;
 using Lsb.Hub.HoldingsSync.Storage;
+using Lsb.Hub.Infrastructure;
 using Microsoft.Extensions.Options;
 using Wolverine;
 
@@ -13,7 +14,8 @@ namespace Lsb.Hub.HoldingsSync.Scheduling;
 /// Cuts every library's batch at the configured cut-off (daily at 02:00 Europe/Amsterdam by default) after catching the
 /// projection up to the log's head, and queues each for delivery. Sweeps on start and every
 /// <see cref="HoldingsSyncScheduleOptions.SweepInterval"/>: batches not delivered long after their last attempt, and
-/// rejections whose message was lost in a crash, are queued again (handling either twice is harmless).
+/// rejections whose message was lost in a crash, are queued again (handling either twice is harmless). With several hub
+/// nodes on PostgreSQL only the node holding the <c>holdings-sync-scheduler</c> cluster lock cuts and sweeps.
 /// </summary>
 public sealed class HoldingsSyncScheduler(HoldingsProjection projection, BatchCutter cutter, HoldingsSyncStore store, HoldingsSyncClock clock,
     IOptionsMonitor<HoldingsSyncOptions> options, IMessageBus bus, ILogger<HoldingsSyncScheduler> logger) : BackgroundService
@@ -26,7 +28,8 @@ public sealed class HoldingsSyncScheduler(HoldingsProjection projection, BatchCu
             logger.LogInformation("Holdings synchronisation is disabled on this node (HoldingsSync:Enabled = false); the union holdings index is still kept");
             return;
         }
-        await Safely("the start-up sweep", () => SweepAsync(stoppingToken), stoppingToken);
+        await using var clusterLock = new ClusterLock(store.Database, "holdings-sync-scheduler");
+        await Safely("the start-up sweep", () => WhenLeadingAsync(clusterLock, () => SweepAsync(stoppingToken), stoppingToken), stoppingToken);
         var nextSweep = clock.Now + options.CurrentValue.Schedule.SweepInterval;
         var nextCut = new CutSchedule(options.CurrentValue.Schedule).NextCut(clock.Now);
         while (!stoppingToken.IsCancellationRequested)
@@ -44,12 +47,13 @@ public sealed class HoldingsSyncScheduler(HoldingsProjection projection, BatchCu
             if (clock.Now >= nextCut)
             {
                 var schedule = options.CurrentValue.Schedule;
-                await Safely("the scheduled cut", () => CutAllAsync(schedule.Interval >= TimeSpan.FromDays(1) ? BatchKind.Daily : BatchKind.Scheduled, stoppingToken), stoppingToken);
+                await Safely("the scheduled cut", () => WhenLeadingAsync(clusterLock,
+                    () => CutAllAsync(schedule.Interval >= TimeSpan.FromDays(1) ? BatchKind.Daily : BatchKind.Scheduled, stoppingToken), stoppingToken), stoppingToken);
                 nextCut = new CutSchedule(schedule).NextCut(clock.Now);
             }
             if (clock.Now >= nextSweep)
             {
-                await Safely("the sweep", () => SweepAsync(stoppingToken), stoppingToken);
+                await Safely("the sweep", () => WhenLeadingAsync(clusterLock, () => SweepAsync(stoppingToken), stoppingToken), stoppingToken);
                 nextSweep = clock.Now + options.CurrentValue.Schedule.SweepInterval;
             }
         }
@@ -92,6 +96,12 @@ public sealed class HoldingsSyncScheduler(HoldingsProjection projection, BatchCu
                 record.Reason ?? "rejected"), new DeliveryOptions().WithHeader(HoldingsSyncHeaders.Library, record.Isil));
             await store.MarkQueuedAsync(record, clock.Now, cancellationToken);
         }
+    }
+
+    private async Task WhenLeadingAsync(ClusterLock clusterLock, Func<Task> action, CancellationToken cancellationToken)
+    {
+        if (await clusterLock.TryTakeAsync(cancellationToken)) await action();
+        else logger.LogDebug("Another hub node holds the holdings-sync scheduler lock; this node does not cut or sweep");
     }
 
     private Task QueueAsync(string isil, string batchId)
