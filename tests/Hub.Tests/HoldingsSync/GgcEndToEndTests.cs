@@ -105,3 +105,7 @@ public abstract class GgcEndToEndTests(TestBackend backend, Func<Task<IVendorCop
 public sealed class GgcEndToEndTests_with_Wise_on_Sqlite() : GgcEndToEndTests(TestBackend.Sqlite, WiseCopies.StartAsync);
 
 public sealed class GgcEndToEndTests_with_Wise_on_Postgres() : GgcEndToEndTests(TestBackend.Postgres, WiseCopies.StartAsync);
+
+public sealed class GgcEndToEndTests_with_Brocade_on_Sqlite() : GgcEndToEndTests(TestBackend.Sqlite, BrocadeCopies.StartAsync);
+
+public sealed class GgcEndToEndTests_with_Brocade_on_Postgres() : GgcEndToEndTests(TestBackend.Postgres, BrocadeCopies.StartAsync);
