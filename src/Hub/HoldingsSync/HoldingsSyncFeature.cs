@@ -41,7 +41,8 @@ public static class HoldingsSyncFeature
         services.AddHostedService<HoldingsSyncScheduler>();
         services.ConfigureWolverine(opts =>
         {
-            opts.LocalQueue(HoldingsSyncHeaders.Queue).Sequential();
+            // Durable on every transport (the RabbitMQ scale-out does not make local queues durable by default).
+            opts.LocalQueue(HoldingsSyncHeaders.Queue).UseDurableInbox().Sequential();
             opts.PublishMessage<DeliverHoldingsBatch>().ToLocalQueue(HoldingsSyncHeaders.Queue);
             opts.PublishMessage<HoldingRecordRejected>().ToLocalQueue(HoldingsSyncHeaders.Queue);
         });

@@ -54,6 +54,10 @@ public static class HoldingsSyncEndpoints
         {
             return Problems.Conflict(e.Message);
         }
+        catch (LibraryBusyException e)
+        {
+            return Problems.Conflict(e.Message);
+        }
         catch (HoldingsDeliveryRefusedException e)
         {
             return Problems.Conflict($"The catalogue refused to list library {parsed.Value}'s holdings: {e.Message}");

@@ -18,7 +18,7 @@ public sealed class HoldingsDelivery(HoldingsSyncStore store, HoldingsSyncTarget
     public async Task DeliverThroughAsync(string isil, string batchId, Func<HoldingRecordRejected, ValueTask> escalate, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(escalate);
-        using var _ = await locks.AcquireAsync(isil, cancellationToken);
+        await using var _ = await locks.AcquireAsync(isil, cancellationToken);
         await DeliverLockedAsync(isil, batchId, escalate, cancellationToken);
     }
 

@@ -30,7 +30,7 @@ public sealed class LibraryReconciler(HubDatabase database, HoldingsSyncTargets 
     {
         var library = targets.Resolve(isil);
         if (!library.Usable) throw new ReconciliationRefusedException(library.Problem ?? $"Library {isil} is not synchronised.");
-        using var _ = await locks.AcquireAsync(isil, cancellationToken);
+        await using var _ = await locks.AcquireAsync(isil, cancellationToken);
         await RefuseWhileDeliveringAsync(isil, cancellationToken);
         var started = clock.Now;
         var hub = await ReadHubAsync(library, started, cancellationToken);

@@ -26,7 +26,7 @@ public sealed class HoldingRecordRejectedHandler(HoldingsSyncStore store, BatchC
         using var _ = LogContext.PushProperty("Isil", message.Isil);
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
         cancellationToken = stopping.Token;
-        using var __ = await locks.AcquireAsync(message.Isil, cancellationToken);
+        await using var __ = await locks.AcquireAsync(message.Isil, cancellationToken);
         var record = await store.RecordAsync(message.BatchId, message.Sequence, cancellationToken);
         if (record is null || record.Status != RecordStatus.Rejected)
         {

@@ -38,7 +38,10 @@ public sealed class SyncHub : IAsyncDisposable
     public static async Task<SyncHub> StartAsync(TestBackend backend, IDictionary<string, string?> settings)
     {
         TestBackends.SkipUnlessAvailable(backend);
-        var all = new Dictionary<string, string?>(settings) { ["Bus:Solo"] = "true" };
+        var all = new Dictionary<string, string?>(settings);
+        // One node: recover a stopped node's messages at once (Balanced mode waits out a stale-node timeout). The
+        // RabbitMQ scale-out runs two nodes, which must not both claim to be alone.
+        if (TestBackends.RabbitMqUri is null) all["Bus:Solo"] = "true";
         string? directory = null, schema = null;
         if (backend == TestBackend.Sqlite)
         {
