@@ -34,6 +34,7 @@ public static class SandboxCommand
             BackgroundChangesPerSecond = 2,
         });
         await using var brocade = await BrocadeSandbox.StartAsync(folder, keepData);
+        await using var catalogues = await CataloguesSandbox.StartAsync();
         var wiseAccess = wise.Installation(WiseDefaultTopology.InstallationName);
         var firstIsil = wiseAccess.Libraries[0].Isil;
 
@@ -48,6 +49,7 @@ public static class SandboxCommand
         };
         foreach (var (key, value) in keys.AsConfiguration(firstIsil)) defaults[key] = value;
         foreach (var (key, value) in BrocadeSandbox.Configuration(brocade, dataDirectory)) defaults[key] = value;
+        foreach (var (key, value) in catalogues.Configuration()) defaults[key] = value;
 
         var app = HubApplication.Build(args, builder =>
             builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = defaults }));
@@ -59,6 +61,7 @@ public static class SandboxCommand
         var hubUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
         PrintBanner(hubUrl, wise.BaseAddress, keys, firstIsil);
         Console.WriteLine(BrocadeSandbox.Describe(brocade));
+        Console.WriteLine(catalogues.Describe(hubUrl, keys.Admin, firstIsil));
         await PrintFirstIdsAsync(app.Services, hubUrl, keys);
         await app.WaitForShutdownAsync();
         return 0;
