@@ -39,6 +39,10 @@ public sealed class HoldingsSyncOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "HoldingsSync:EscalationTimeout must be between 1 second and 1 day.")]
     public TimeSpan EscalationTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>How long the exact payload of delivered records is kept for diagnosis (records, outcomes and reasons are kept).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "3650.00:00:00", ErrorMessage = "HoldingsSync:KeepPayloadsFor must be between 0 and 3650 days.")]
+    public TimeSpan KeepPayloadsFor { get; set; } = TimeSpan.FromDays(30);
+
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

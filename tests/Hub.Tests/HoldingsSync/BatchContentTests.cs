@@ -74,6 +74,31 @@ public abstract class BatchContentTests(TestBackend backend) : IAsyncLifetime
         Assert.NotNull(Ggc.Find(Branch, copy));
     }
 
+    [Fact]
+    public async Task When_a_batch_was_delivered_longer_ago_than_payloads_are_kept_Should_clear_its_payloads_and_keep_its_outcomes()
+    {
+        await _world.Direct.PutAsync("p1", Isil, "35950000000031", isbn: TestIsbn.Next());
+        _world.NextDay();
+        await _world.DeliveredAsync(Isil);
+        var batch = (await _world.StatusAsync(Isil)).GetProperty("lastBatch").GetProperty("id").GetString();
+        Assert.Equal(1, await PayloadsAsync(batch!));
+
+        _world.Hub.Advance(TimeSpan.FromDays(31));
+        await Eventually.TrueAsync(async () => await PayloadsAsync(batch!) == 0, "the old payloads to be cleared");
+        using var admin = _world.Admin();
+        var detail = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(admin,
+            $"/api/v1/holdings-sync/libraries/{Isil}/batches/{batch}");
+        Assert.Equal("Accepted", Assert.Single(detail.GetProperty("records").EnumerateArray()).GetProperty("status").GetString());
+    }
+
+    private async Task<long> PayloadsAsync(string batchId)
+    {
+        var database = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Storage.HubDatabase>(_world.Hub.Services);
+        await using var connection = await database.OpenAsync();
+        return await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection,
+            "SELECT COUNT(*) FROM holdings_sync_records WHERE batch_id = @batchId AND payload IS NOT NULL", new { batchId });
+    }
+
     private Task PendingAsync(int count)
         => Eventually.TrueAsync(async () => (await _world.StatusAsync(Isil)).GetProperty("pendingChanges").GetInt32() == count,
             $"{count} copies in the journal of {Isil}");

@@ -81,7 +81,7 @@ public sealed class HoldingsSyncScheduler(HoldingsProjection projection, BatchCu
         return cut;
     }
 
-    /// <summary>Queues stale batches and lost rejections again.</summary>
+    /// <summary>Queues stale batches and lost rejections again; clears old payloads.</summary>
     public async Task SweepAsync(CancellationToken cancellationToken)
     {
         var o = options.CurrentValue;
@@ -96,6 +96,8 @@ public sealed class HoldingsSyncScheduler(HoldingsProjection projection, BatchCu
                 record.Reason ?? "rejected"), new DeliveryOptions().WithHeader(HoldingsSyncHeaders.Library, record.Isil));
             await store.MarkQueuedAsync(record, clock.Now, cancellationToken);
         }
+        var cleared = await store.ClearPayloadsAsync(clock.Now - o.KeepPayloadsFor, cancellationToken);
+        if (cleared > 0) logger.LogInformation("Cleared the payloads of {Records} records delivered more than {Days:F0} days ago", cleared, o.KeepPayloadsFor.TotalDays);
     }
 
     private async Task WhenLeadingAsync(ClusterLock clusterLock, Func<Task> action, CancellationToken cancellationToken)

@@ -42,6 +42,17 @@ public sealed partial class HoldingsSyncStore(HubDatabase database)
             new { at }, cancellationToken: cancellationToken))];
     }
 
+    /// <summary>Clears the payloads of batches delivered before <paramref name="before"/> (never needed again: a replay
+    /// builds a new record from the copy's current state). Returns how many were cleared.</summary>
+    public async Task<int> ClearPayloadsAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        await using var connection = await Database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE holdings_sync_records SET payload = NULL WHERE payload IS NOT NULL AND batch_id IN " +
+            "(SELECT id FROM holdings_sync_batches WHERE status = 'Delivered' AND delivered_at < @before)",
+            new { before = before.ToUniversalTime().ToString("O") }, cancellationToken: cancellationToken));
+    }
+
     /// <summary>Counts an attempt.</summary>
     public async Task MarkAttemptAsync(string batchId, DateTimeOffset at, CancellationToken cancellationToken)
     {
