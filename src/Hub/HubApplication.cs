@@ -6,6 +6,7 @@ using Lsb.Hub.Adapters.Mapping;
 using Lsb.Hub.Auth;
 using Lsb.Hub.Bus;
 using Lsb.Hub.EventLog;
+using Lsb.Hub.FailedMessages;
 using Lsb.Hub.Health;
 using Lsb.Hub.Holdings;
 using Lsb.Hub.HoldingsSync;
@@ -73,6 +74,7 @@ public static class HubApplication
         HubAdapters.AddAll(builder.Services);
         builder.Services.AddHoldingsIndex();
         builder.Services.AddHoldingsSync();
+        builder.Services.AddFailedMessages();
 
         var bus = BusConfiguration.ReadOptions(builder.Configuration);
         builder.Services.AddSingleton(bus);
@@ -106,6 +108,7 @@ public static class HubApplication
         app.MapLoans();
         app.MapEventLog();
         Dwh.DwhEndpoints.MapDwh(app);
+        app.MapFailedMessages();
         return app;
     }
 

@@ -34,32 +34,34 @@ public abstract class RejectedRecordTests(TestBackend backend) : IAsyncLifetime
         await _world.DeliveredAsync(Isil);
         Assert.Null(Ggc.Find(Isil, rejected));
         Assert.NotNull(Ggc.Find(Isil, accepted));
-        var letter = Assert.Single(await Eventually.WaitAsync(async () =>
-        {
-            var letters = await FailedMessages.WithExceptionAsync(_world.Hub.Services, nameof(HoldingRecordRejectedException));
-            return letters.Count > 0 ? letters : null;
-        }, "the rejection in the failed-message store"));
-        Assert.Contains(Isil, letter.ExceptionMessage, StringComparison.Ordinal);
-        Assert.Contains(rejected, letter.ExceptionMessage, StringComparison.Ordinal);
-        Assert.Contains(Reason, letter.ExceptionMessage, StringComparison.Ordinal);
+        var letter = Assert.Single(await AdminFailedMessages.WaitForAsync(_world, Isil, nameof(HoldingRecordRejectedException)));
+        var letterId = letter.GetProperty("id").GetGuid();
+        var text = letter.GetProperty("exceptionMessage").GetString();
+        Assert.Contains(Isil, text, StringComparison.Ordinal);
+        Assert.Contains(rejected, text, StringComparison.Ordinal);
+        Assert.Contains(Reason, text, StringComparison.Ordinal);
+        Assert.Equal(Isil, letter.GetProperty("library").GetString());
+        var body = (await AdminFailedMessages.DetailAsync(_world, letterId)).GetProperty("body").GetString()!;
         var listed = (await _world.StatusAsync(Isil)).GetProperty("rejected");
         Assert.Equal(1, listed.GetProperty("count").GetInt32());
         Assert.Equal(rejected, listed.GetProperty("copies")[0].GetProperty("holdingId").GetString());
         Assert.True(listed.GetProperty("copies")[0].GetProperty("inFailedMessages").GetBoolean());
 
         Ggc.StopRejectingBarcode("39990000000011");
-        await FailedMessages.ReplayAsync(_world.Hub.Services, letter.Id);
+        var operation = await AdminFailedMessages.ReplayAsync(_world, letterId);
+        Assert.Equal(1, operation.GetProperty("succeeded").GetInt32());
         await Eventually.TrueAsync(() => Ggc.Find(Isil, rejected) is not null, "the replayed copy in GGC");
-        await Eventually.TrueAsync(async () => (await FailedMessages.WithExceptionAsync(_world.Hub.Services, nameof(HoldingRecordRejectedException))).Count == 0,
-            "the failed message to leave the store");
+        Assert.Empty(await AdminFailedMessages.OfLibraryAsync(_world, Isil, nameof(HoldingRecordRejectedException)));
+        Assert.Equal("Resolved", (await AdminFailedMessages.DetailAsync(_world, letterId)).GetProperty("summary").GetProperty("status").GetString());
         await Eventually.TrueAsync(async () => (await _world.StatusAsync(Isil)).GetProperty("rejected").GetProperty("count").GetInt32() == 0,
             "the rejection to be closed");
 
         // The same message again (a second replay, a redelivery) sends nothing and fails nothing.
-        var duplicate = JsonSerializer.Deserialize<HoldingRecordRejected>(letter.Envelope.Data, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        var duplicate = JsonSerializer.Deserialize<HoldingRecordRejected>(body, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        Assert.Equal(rejected, duplicate.HoldingId);
         await _world.Hub.Services.GetRequiredService<IMessageBus>().InvokeAsync(duplicate);
         Assert.Equal(1, Ggc.ApplicationCount(rejected));
-        Assert.Empty(await FailedMessages.WithExceptionAsync(_world.Hub.Services, nameof(HoldingRecordRejectedException)));
+        Assert.Empty(await AdminFailedMessages.OfLibraryAsync(_world, Isil, nameof(HoldingRecordRejectedException)));
     }
 
     [Fact]
@@ -70,11 +72,7 @@ public abstract class RejectedRecordTests(TestBackend backend) : IAsyncLifetime
         Ggc.RejectBarcode("39990000000021", Reason);
         _world.NextDay();
         await _world.DeliveredAsync(Isil);
-        var letter = Assert.Single(await Eventually.WaitAsync(async () =>
-        {
-            var letters = await FailedMessages.WithExceptionAsync(_world.Hub.Services, nameof(HoldingRecordRejectedException));
-            return letters.Count > 0 ? letters : null;
-        }, "the rejection in the failed-message store"));
+        var letter = Assert.Single(await AdminFailedMessages.WaitForAsync(_world, Isil, nameof(HoldingRecordRejectedException)));
 
         await _world.Direct.PutAsync("f1", Isil, "35100000000021", isbn: isbn);
         await Eventually.TrueAsync(async () => (await _world.StatusAsync(Isil)).GetProperty("pendingChanges").GetInt32() > 0, "the fix in the journal");
@@ -82,9 +80,8 @@ public abstract class RejectedRecordTests(TestBackend backend) : IAsyncLifetime
         await _world.DeliveredAsync(Isil);
         Assert.Equal("35100000000021", Ggc.Find(Isil, copy)!.GetDataField("876")?['p']);
 
-        await FailedMessages.ReplayAsync(_world.Hub.Services, letter.Id);
-        await Eventually.TrueAsync(async () => (await FailedMessages.WithExceptionAsync(_world.Hub.Services, nameof(HoldingRecordRejectedException))).Count == 0,
-            "the replayed message to be handled");
+        await AdminFailedMessages.ReplayAsync(_world, letter.GetProperty("id").GetGuid());
+        Assert.Empty(await AdminFailedMessages.OfLibraryAsync(_world, Isil, nameof(HoldingRecordRejectedException)));
         await Eventually.TrueAsync(async () => (await _world.StatusAsync(Isil)).GetProperty("rejected").GetProperty("count").GetInt32() == 0,
             "the rejection to be closed");
         Assert.Equal(1, Ggc.ApplicationCount(copy));
