@@ -109,3 +109,7 @@ public sealed class GgcEndToEndTests_with_Wise_on_Postgres() : GgcEndToEndTests(
 public sealed class GgcEndToEndTests_with_Brocade_on_Sqlite() : GgcEndToEndTests(TestBackend.Sqlite, BrocadeCopies.StartAsync);
 
 public sealed class GgcEndToEndTests_with_Brocade_on_Postgres() : GgcEndToEndTests(TestBackend.Postgres, BrocadeCopies.StartAsync);
+
+public sealed class GgcEndToEndTests_with_VSmart_on_Sqlite() : GgcEndToEndTests(TestBackend.Sqlite, VSmartCopies.StartAsync);
+
+public sealed class GgcEndToEndTests_with_VSmart_on_Postgres() : GgcEndToEndTests(TestBackend.Postgres, VSmartCopies.StartAsync);
