@@ -34,7 +34,7 @@ public abstract class RejectedRecordTests(TestBackend backend) : IAsyncLifetime
         await _world.DeliveredAsync(Isil);
         Assert.Null(Ggc.Find(Isil, rejected));
         Assert.NotNull(Ggc.Find(Isil, accepted));
-        var letter = Assert.Single(await AdminFailedMessages.WaitForAsync(_world, Isil, nameof(HoldingRecordRejectedException)));
+        var letter = Assert.Single(await AdminFailedMessages.WaitForAsync(_world, Isil, typeof(HoldingRecordRejectedException)));
         var letterId = letter.GetProperty("id").GetGuid();
         var text = letter.GetProperty("exceptionMessage").GetString();
         Assert.Contains(Isil, text, StringComparison.Ordinal);
@@ -51,7 +51,7 @@ public abstract class RejectedRecordTests(TestBackend backend) : IAsyncLifetime
         var operation = await AdminFailedMessages.ReplayAsync(_world, letterId);
         Assert.Equal(1, operation.GetProperty("succeeded").GetInt32());
         await Eventually.TrueAsync(() => Ggc.Find(Isil, rejected) is not null, "the replayed copy in GGC");
-        Assert.Empty(await AdminFailedMessages.OfLibraryAsync(_world, Isil, nameof(HoldingRecordRejectedException)));
+        Assert.Empty(await AdminFailedMessages.OfLibraryAsync(_world, Isil, typeof(HoldingRecordRejectedException)));
         Assert.Equal("Resolved", (await AdminFailedMessages.DetailAsync(_world, letterId)).GetProperty("summary").GetProperty("status").GetString());
         await Eventually.TrueAsync(async () => (await _world.StatusAsync(Isil)).GetProperty("rejected").GetProperty("count").GetInt32() == 0,
             "the rejection to be closed");
@@ -61,7 +61,7 @@ public abstract class RejectedRecordTests(TestBackend backend) : IAsyncLifetime
         Assert.Equal(rejected, duplicate.HoldingId);
         await _world.Hub.Services.GetRequiredService<IMessageBus>().InvokeAsync(duplicate);
         Assert.Equal(1, Ggc.ApplicationCount(rejected));
-        Assert.Empty(await AdminFailedMessages.OfLibraryAsync(_world, Isil, nameof(HoldingRecordRejectedException)));
+        Assert.Empty(await AdminFailedMessages.OfLibraryAsync(_world, Isil, typeof(HoldingRecordRejectedException)));
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public abstract class RejectedRecordTests(TestBackend backend) : IAsyncLifetime
         Ggc.RejectBarcode("39990000000021", Reason);
         _world.NextDay();
         await _world.DeliveredAsync(Isil);
-        var letter = Assert.Single(await AdminFailedMessages.WaitForAsync(_world, Isil, nameof(HoldingRecordRejectedException)));
+        var letter = Assert.Single(await AdminFailedMessages.WaitForAsync(_world, Isil, typeof(HoldingRecordRejectedException)));
 
         await _world.Direct.PutAsync("f1", Isil, "35100000000021", isbn: isbn);
         await Eventually.TrueAsync(async () => (await _world.StatusAsync(Isil)).GetProperty("pendingChanges").GetInt32() > 0, "the fix in the journal");
@@ -81,7 +81,7 @@ public abstract class RejectedRecordTests(TestBackend backend) : IAsyncLifetime
         Assert.Equal("35100000000021", Ggc.Find(Isil, copy)!.GetDataField("876")?['p']);
 
         await AdminFailedMessages.ReplayAsync(_world, letter.GetProperty("id").GetGuid());
-        Assert.Empty(await AdminFailedMessages.OfLibraryAsync(_world, Isil, nameof(HoldingRecordRejectedException)));
+        Assert.Empty(await AdminFailedMessages.OfLibraryAsync(_world, Isil, typeof(HoldingRecordRejectedException)));
         await Eventually.TrueAsync(async () => (await _world.StatusAsync(Isil)).GetProperty("rejected").GetProperty("count").GetInt32() == 0,
             "the rejection to be closed");
         Assert.Equal(1, Ggc.ApplicationCount(copy));

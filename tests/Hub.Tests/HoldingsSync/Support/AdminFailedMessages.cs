@@ -7,23 +7,26 @@ namespace Lsb.Hub.Tests.HoldingsSync.Support;
 /// <summary>The failed-message store as an administrator uses it: the admin HTTP API (<c>/api/v1/admin/failed-messages</c>).</summary>
 public static class AdminFailedMessages
 {
-    /// <summary>The library's failed messages (status Failed) whose exception type ends with <paramref name="exceptionType"/>;
-    /// found by the library filter, so a rejection that is not stamped with its ISIL is not found.</summary>
-    public static async Task<List<JsonElement>> OfLibraryAsync(SyncWorld world, string isil, string exceptionType)
+    /// <summary>The library's failed messages (status Failed) of <paramref name="exceptionType"/>, found with the list's
+    /// library and exception-type filters, so a rejection that is not stamped with its ISIL is not found.</summary>
+    public static async Task<List<JsonElement>> OfLibraryAsync(SyncWorld world, string isil, Type exceptionType)
     {
+        ArgumentNullException.ThrowIfNull(exceptionType);
         using var client = world.Admin();
-        var page = await client.GetFromJsonAsync<JsonElement>($"/api/v1/admin/failed-messages?library={isil}&pageSize=500");
-        return [.. page.GetProperty("items").EnumerateArray()
-            .Where(m => m.GetProperty("exceptionType").GetString()?.EndsWith(exceptionType, StringComparison.Ordinal) == true)];
+        var page = await client.GetFromJsonAsync<JsonElement>(
+            $"/api/v1/admin/failed-messages?library={isil}&exceptionType={Uri.EscapeDataString(exceptionType.FullName!)}&pageSize=500");
+        var items = page.GetProperty("items").EnumerateArray().ToList();
+        Assert.All(items, m => Assert.Equal(exceptionType.FullName, m.GetProperty("exceptionType").GetString()));
+        return items;
     }
 
     /// <summary>Waits until the library has at least one such failed message; answers them.</summary>
-    public static Task<List<JsonElement>> WaitForAsync(SyncWorld world, string isil, string exceptionType)
+    public static Task<List<JsonElement>> WaitForAsync(SyncWorld world, string isil, Type exceptionType)
         => Eventually.WaitAsync(async () =>
         {
             var letters = await OfLibraryAsync(world, isil, exceptionType);
             return letters.Count > 0 ? letters : null;
-        }, $"a {exceptionType} of {isil} in the failed-message store");
+        }, $"a {exceptionType.Name} of {isil} in the failed-message store");
 
     /// <summary><c>GET …/failed-messages/{id}</c>.</summary>
     public static async Task<JsonElement> DetailAsync(SyncWorld world, Guid id)
