@@ -5,6 +5,8 @@ using Lsb.Hub.Adapters;
 using Lsb.Hub.Adapters.Mapping;
 using Lsb.Hub.Auth;
 using Lsb.Hub.Bus;
+using Lsb.Hub.CustomerView;
+using Lsb.Hub.DigitalLoans;
 using Lsb.Hub.EventLog;
 using Lsb.Hub.FailedMessages;
 using Lsb.Hub.Health;
@@ -15,6 +17,7 @@ using Lsb.Hub.Ingest;
 using Lsb.Hub.Installations;
 using Lsb.Hub.Loans;
 using Lsb.Hub.Members;
+using Lsb.Hub.Privacy;
 using Lsb.Hub.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -74,6 +77,7 @@ public static class HubApplication
         HubAdapters.AddAll(builder.Services);
         builder.Services.AddHoldingsIndex();
         builder.Services.AddHoldingsSync();
+        builder.Services.AddPrivacy().AddCustomerView().AddDigitalLoans();
         builder.Services.AddFailedMessages();
 
         var bus = BusConfiguration.ReadOptions(builder.Configuration);
@@ -107,6 +111,9 @@ public static class HubApplication
         app.MapHoldingsSync();
         app.MapLoans();
         app.MapEventLog();
+        app.MapCustomerView();
+        app.MapDigitalLoans();
+        app.MapPrivacy();
         Dwh.DwhEndpoints.MapDwh(app);
         app.MapFailedMessages();
         return app;
