@@ -10,36 +10,29 @@ namespace Lsb.Hub.Tests.HoldingsSync;
 /// The hub stops while the catalogue has applied a part (GGC file) or a record (WorldCat LHR) whose answer it never
 /// received. The next hub on the same data resumes: nothing is sent twice, nothing is skipped.
 /// </summary>
-public abstract class CrashMidBatchTests(TestBackend backend) : IAsyncLifetime
+public abstract class CrashMidBatchTests(TestBackend backend)
+    : SyncWorldTests(() => SyncWorld.StartAsync(backend, recordsPerFile: 2, worldCatLibraries: [WorldCatLibrary]))
 {
     private const string GgcLibrary = "NL-0851980000";
     private const string WorldCatLibrary = "NL-0851970000";
-    private SyncWorld _world = null!;
-
-    public async ValueTask InitializeAsync() => _world = await SyncWorld.StartAsync(backend, recordsPerFile: 2, worldCatLibraries: [WorldCatLibrary]);
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_world is not null) await _world.DisposeAsync();
-    }
 
     [Fact]
     public async Task When_the_hub_stops_after_GGC_imported_a_file_whose_report_it_never_got_Should_resume_without_resending_or_skipping_a_file()
     {
-        var ggc = _world.Sims.Ggc.Control;
+        var ggc = World.Sims.Ggc.Control;
         var copies = new List<string>();
         for (var i = 0; i < 5; i++)
-            copies.Add(await _world.Direct.PutAsync($"g{i}", GgcLibrary, $"3510000000010{i}", isbn: TestIsbn.Next()));
+            copies.Add(await World.Direct.PutAsync($"g{i}", GgcLibrary, $"3510000000010{i}", isbn: TestIsbn.Next()));
         var label = $"{GgcLibrary}-20261202-01";
         ggc.Gate.HoldAfterApplying(file => file == label + "-002.mrc");
 
-        _world.NextDay();
+        World.NextDay();
         await ggc.Gate.WhenHeldAsync().WaitAsync(TimeSpan.FromSeconds(90));
-        await _world.Hub.StopAsync();
+        await World.Hub.StopAsync();
         ggc.Gate.Release();
-        await _world.Hub.BootAsync();
-        _world.Hub.Advance(TimeSpan.FromMinutes(20));
-        await _world.DeliveredAsync(GgcLibrary);
+        await World.Hub.BootAsync();
+        World.Hub.Advance(TimeSpan.FromMinutes(20));
+        await World.DeliveredAsync(GgcLibrary);
 
         Assert.All(new[] { "-001.mrc", "-002.mrc", "-003.mrc" }, part => Assert.Equal(1, ggc.UploadCount(label + part)));
         Assert.All(copies, id => Assert.Equal(1, ggc.ApplicationCount(id)));
@@ -52,20 +45,20 @@ public abstract class CrashMidBatchTests(TestBackend backend) : IAsyncLifetime
     [Fact]
     public async Task When_the_hub_stops_after_WorldCat_applied_an_LHR_whose_answer_it_never_got_Should_resume_without_sending_any_LHR_twice()
     {
-        var worldCat = _world.Sims.WorldCat.Control;
+        var worldCat = World.Sims.WorldCat.Control;
         var copies = new List<string>();
         for (var i = 0; i < 5; i++)
-            copies.Add(await _world.Direct.PutAsync($"w{i}", WorldCatLibrary, $"3520000000010{i}", oclc: (5_000_000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            copies.Add(await World.Direct.PutAsync($"w{i}", WorldCatLibrary, $"3520000000010{i}", oclc: (5_000_000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var held = WorldCatLhrRecord.ControlNumber(copies.Order(StringComparer.Ordinal).ElementAt(2));
         worldCat.Gate.HoldAfterApplying(controlNumber => controlNumber == held);
 
-        _world.NextDay();
+        World.NextDay();
         await worldCat.Gate.WhenHeldAsync().WaitAsync(TimeSpan.FromSeconds(90));
-        await _world.Hub.StopAsync();
+        await World.Hub.StopAsync();
         worldCat.Gate.Release();
-        await _world.Hub.BootAsync();
-        _world.Hub.Advance(TimeSpan.FromMinutes(20));
-        await _world.DeliveredAsync(WorldCatLibrary);
+        await World.Hub.BootAsync();
+        World.Hub.Advance(TimeSpan.FromMinutes(20));
+        await World.DeliveredAsync(WorldCatLibrary);
 
         foreach (var id in copies)
         {
@@ -80,8 +73,8 @@ public abstract class CrashMidBatchTests(TestBackend backend) : IAsyncLifetime
 
     private async Task<JsonElement> LastBatchAsync(string isil)
     {
-        var status = await _world.StatusAsync(isil);
-        using var client = _world.Admin();
+        var status = await World.StatusAsync(isil);
+        using var client = World.Admin();
         return await client.GetFromJsonAsync<JsonElement>(
             $"/api/v1/holdings-sync/libraries/{isil}/batches/{status.GetProperty("lastBatch").GetProperty("id").GetString()}");
     }

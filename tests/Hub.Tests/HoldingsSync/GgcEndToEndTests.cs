@@ -12,30 +12,21 @@ namespace Lsb.Hub.Tests.HoldingsSync;
 /// A copy added in a vendor's library system reaches GGC in the next daily file, leaves it when withdrawn; a planted
 /// drift is found and repaired by reconciliation. Runs once per vendor simulator and storage backend.
 /// </summary>
-public abstract class GgcEndToEndTests(TestBackend backend, Func<Task<IVendorCopies>> vendor) : IAsyncLifetime
+public abstract class GgcEndToEndTests(TestBackend backend, Func<Task<IVendorCopies>> vendor)
+    : SyncWorldTests(() => SyncWorld.StartAsync(backend, vendor, recordsPerFile: 2))
 {
-    private SyncWorld _world = null!;
-
-    private IVendorCopies Vendor => _world.Vendor!;
-    private Simulators.Catalogues.Ggc.GgcSimulatorControl Ggc => _world.Sims.Ggc.Control;
-
-    public async ValueTask InitializeAsync() => _world = await SyncWorld.StartAsync(backend, vendor, recordsPerFile: 2);
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_world is not null) await _world.DisposeAsync();
-    }
+    private IVendorCopies Vendor => World.Vendor!;
 
     [Fact]
     public async Task When_a_copy_is_added_in_the_library_system_Should_appear_in_GGC_after_the_daily_cut_and_disappear_when_withdrawn()
     {
         var isbn = TestIsbn.Next();
         var copy = await Vendor.AddCopyAsync(isbn, "Het achterhuis");
-        var holdingId = await _world.HoldingIdByIsbnAsync(isbn);
+        var holdingId = await World.HoldingIdByIsbnAsync(isbn);
         Assert.Null(Ggc.Find(Vendor.Isil, holdingId));
 
-        _world.NextDay();
-        await _world.DeliveredAsync(Vendor.Isil);
+        World.NextDay();
+        await World.DeliveredAsync(Vendor.Isil);
         var held = Assert.IsType<MarcRecord>(Ggc.Find(Vendor.Isil, holdingId));
         Assert.Equal('x', held.Leader.TypeOfRecord);
         Assert.Equal(copy.Barcode, held.GetDataField("876")?['p']);
@@ -48,17 +39,17 @@ public abstract class GgcEndToEndTests(TestBackend backend, Func<Task<IVendorCop
         await Vendor.WithdrawAsync(copy);
         await Eventually.TrueAsync(async () =>
         {
-            using var client = _world.Admin();
+            using var client = World.Admin();
             var page = await client.GetFromJsonAsync<JsonElement>($"/api/v1/holdings?isbn={isbn}");
             return page.GetProperty("holdings").GetArrayLength() == 0;
         }, "the withdrawn copy to leave the union holdings index");
         Assert.NotNull(Ggc.Find(Vendor.Isil, holdingId));
 
-        _world.NextDay();
-        await _world.DeliveredAsync(Vendor.Isil);
+        World.NextDay();
+        await World.DeliveredAsync(Vendor.Isil);
         Assert.Null(Ggc.Find(Vendor.Isil, holdingId));
         Assert.Equal(2, Ggc.ApplicationCount(holdingId));
-        var status = await _world.StatusAsync(Vendor.Isil);
+        var status = await World.StatusAsync(Vendor.Isil);
         Assert.Equal(status.GetProperty("hubCopies").GetInt32(), Ggc.HeldCount(Vendor.Isil));
         Assert.Equal(status.GetProperty("targetCopies").GetInt32(), Ggc.HeldCount(Vendor.Isil));
     }
@@ -68,10 +59,10 @@ public abstract class GgcEndToEndTests(TestBackend backend, Func<Task<IVendorCop
     {
         var isbns = new[] { TestIsbn.Next(), TestIsbn.Next() };
         foreach (var isbn in isbns) await Vendor.AddCopyAsync(isbn, "Max Havelaar");
-        var missing = await _world.HoldingIdByIsbnAsync(isbns[0]);
-        var differing = await _world.HoldingIdByIsbnAsync(isbns[1]);
-        _world.NextDay();
-        await _world.DeliveredAsync(Vendor.Isil);
+        var missing = await World.HoldingIdByIsbnAsync(isbns[0]);
+        var differing = await World.HoldingIdByIsbnAsync(isbns[1]);
+        World.NextDay();
+        await World.DeliveredAsync(Vendor.Isil);
         var shelfmark = Ggc.Find(Vendor.Isil, differing)!.GetDataField("852")?['h'];
 
         Assert.True(Ggc.Remove(Vendor.Isil, missing));
@@ -80,7 +71,7 @@ public abstract class GgcEndToEndTests(TestBackend backend, Func<Task<IVendorCop
         Ggc.Plant(Vendor.Isil, new MarcHoldingsBuilder("123456789").WithControlNumber(surplus).AtLocation(Vendor.Isil)
             .AddItem(new HoldingsItem { Barcode = "39999000000001" }).Build());
 
-        using var admin = _world.Admin();
+        using var admin = World.Admin();
         var response = await admin.PostAsync($"/api/v1/holdings-sync/libraries/{Vendor.Isil}/reconcile", null);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var report = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -91,7 +82,7 @@ public abstract class GgcEndToEndTests(TestBackend backend, Func<Task<IVendorCop
         Assert.Equal(surplus, report.GetProperty("samples").GetProperty("surplus")[0].GetProperty("holdingId").GetString());
         Assert.Equal(differing, report.GetProperty("samples").GetProperty("differing")[0].GetProperty("holdingId").GetString());
 
-        await _world.DeliveredAsync(Vendor.Isil, "Repair");
+        await World.DeliveredAsync(Vendor.Isil, "Repair");
         Assert.NotNull(Ggc.Find(Vendor.Isil, missing));
         Assert.Null(Ggc.Find(Vendor.Isil, surplus));
         Assert.Equal(shelfmark, Ggc.Find(Vendor.Isil, differing)!.GetDataField("852")?['h']);

@@ -8,28 +8,18 @@ using Lsb.Hub.Tests.Infrastructure;
 namespace Lsb.Hub.Tests.HoldingsSync;
 
 /// <summary>The holdings-sync API: a full resync of one library, bad input and foreign keys answered with problem details.</summary>
-public abstract class HoldingsSyncApiTests(TestBackend backend) : IAsyncLifetime
+public abstract class HoldingsSyncApiTests(TestBackend backend) : SyncWorldTests(() => SyncWorld.StartAsync(backend))
 {
     private const string Isil = "NL-0851980000";
-    private SyncWorld _world = null!;
-
-    private Simulators.Catalogues.Ggc.GgcSimulatorControl Ggc => _world.Sims.Ggc.Control;
-
-    public async ValueTask InitializeAsync() => _world = await SyncWorld.StartAsync(backend);
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_world is not null) await _world.DisposeAsync();
-    }
 
     [Fact]
     public async Task When_a_full_resync_is_asked_Should_send_every_copy_again_and_delete_what_only_the_catalogue_holds()
     {
-        var first = await _world.Direct.PutAsync("rs1", Isil, "35100000000101", isbn: TestIsbn.Next(), shelfmark: "ROMAN AAA");
-        var second = await _world.Direct.PutAsync("rs2", Isil, "35100000000102", isbn: TestIsbn.Next(), shelfmark: "ROMAN BBB");
-        var unmatched = await _world.Direct.PutAsync("rs3", Isil, "35100000000103");
-        _world.NextDay();
-        await _world.DeliveredAsync(Isil);
+        var first = await World.Direct.PutAsync("rs1", Isil, "35100000000101", isbn: TestIsbn.Next(), shelfmark: "ROMAN AAA");
+        var second = await World.Direct.PutAsync("rs2", Isil, "35100000000102", isbn: TestIsbn.Next(), shelfmark: "ROMAN BBB");
+        var unmatched = await World.Direct.PutAsync("rs3", Isil, "35100000000103");
+        World.NextDay();
+        await World.DeliveredAsync(Isil);
         Assert.Equal(1, Ggc.ApplicationCount(first));
         Assert.Equal(1, Ggc.ApplicationCount(second));
         Ggc.AlterShelfmark(Isil, second, "KAST 13");
@@ -37,7 +27,7 @@ public abstract class HoldingsSyncApiTests(TestBackend backend) : IAsyncLifetime
         Ggc.Plant(Isil, new MarcHoldingsBuilder("123456789").WithControlNumber(surplus).AtLocation(Isil)
             .AddItem(new HoldingsItem { Barcode = "39999000000101" }).Build());
 
-        using var admin = _world.Admin();
+        using var admin = World.Admin();
         using var response = await admin.PostAsync($"/api/v1/holdings-sync/libraries/{Isil}/resync", null);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var report = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -48,7 +38,7 @@ public abstract class HoldingsSyncApiTests(TestBackend backend) : IAsyncLifetime
         Assert.Equal(1, report.GetProperty("differing").GetInt32());
         Assert.Equal(1, report.GetProperty("unmatched").GetInt32());
 
-        await _world.DeliveredAsync(Isil, "Resync");
+        await World.DeliveredAsync(Isil, "Resync");
         // Both matched copies went again (the unaltered one too), the altered one is back as the hub has it, the
         // surplus is gone and the copy without an identifier was not sent.
         Assert.Equal(2, Ggc.ApplicationCount(first));
@@ -57,7 +47,7 @@ public abstract class HoldingsSyncApiTests(TestBackend backend) : IAsyncLifetime
         Assert.Null(Ggc.Find(Isil, surplus));
         Assert.Null(Ggc.Find(Isil, unmatched));
         Assert.Equal(2, Ggc.HeldCount(Isil));
-        var status = await _world.StatusAsync(Isil);
+        var status = await World.StatusAsync(Isil);
         Assert.Equal("Resync", status.GetProperty("lastReconciliation").GetProperty("kind").GetString());
     }
 
@@ -69,7 +59,7 @@ public abstract class HoldingsSyncApiTests(TestBackend backend) : IAsyncLifetime
     [InlineData("GET", "/api/v1/holdings-sync/libraries/12-0851980000/batches/hsb-1")]
     public async Task When_the_ISIL_is_not_an_ISIL_Should_answer_400_problem_details_naming_the_field(string method, string path)
     {
-        using var admin = _world.Admin();
+        using var admin = World.Admin();
         using var response = await admin.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -80,7 +70,7 @@ public abstract class HoldingsSyncApiTests(TestBackend backend) : IAsyncLifetime
     [Fact]
     public async Task When_a_batch_does_not_exist_Should_answer_404_problem_details()
     {
-        using var admin = _world.Admin();
+        using var admin = World.Admin();
         using var response = await admin.GetAsync($"/api/v1/holdings-sync/libraries/{Isil}/batches/hsb-nope");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -89,17 +79,17 @@ public abstract class HoldingsSyncApiTests(TestBackend backend) : IAsyncLifetime
     [Fact]
     public async Task When_a_POI_that_does_not_run_the_library_asks_to_reconcile_Should_answer_403_and_send_nothing()
     {
-        var copy = await _world.Direct.PutAsync("p1", Isil, "35100000000111", isbn: TestIsbn.Next());
-        _world.NextDay();
-        await _world.DeliveredAsync(Isil);
+        var copy = await World.Direct.PutAsync("p1", Isil, "35100000000111", isbn: TestIsbn.Next());
+        World.NextDay();
+        await World.DeliveredAsync(Isil);
         Assert.True(Ggc.Remove(Isil, copy));
 
-        using var poi = _world.Hub.Host.Client(HubHost.OtherPoiKey);
+        using var poi = World.Hub.Host.Client(HubHost.OtherPoiKey);
         using var response = await poi.PostAsync($"/api/v1/holdings-sync/libraries/{Isil}/reconcile", null);
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Null(Ggc.Find(Isil, copy));
-        Assert.False((await _world.StatusAsync(Isil)).TryGetProperty("lastReconciliation", out var last) && last.ValueKind != JsonValueKind.Null);
+        Assert.False((await World.StatusAsync(Isil)).TryGetProperty("lastReconciliation", out var last) && last.ValueKind != JsonValueKind.Null);
     }
 }
 
