@@ -5,6 +5,7 @@ using Lsb.Hub.Consolidation;
 using Lsb.Hub.Simulators.VSmart;
 using Lsb.Hub.Simulators.Wise;
 using Lsb.Hub.Tests.Consolidation.Support;
+using Lsb.Hub.Tests.HoldingsSync.Support;
 using Lsb.Hub.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using static Lsb.Hub.Tests.Consolidation.Support.MoveWorld;
@@ -36,8 +37,9 @@ public abstract class LibraryMoveEndToEndTests(TestBackend backend) : IAsyncLife
         var anna = wise.AddPatron(Wise, Lindendal, Person("Anna", "Veldkamp", "2000100000011", "410100"));
         var bram = wise.AddPatron(Wise, Lindendal, Person("Bram", "Oosterhof", "2000100000022", "410101"));
         var cor = wise.AddPatron(Wise, Lindendal, Person("Cor", "Haverkamp", "2000100000033", "410100"));
-        var copies = new[] { "De avonden", "Max Havelaar", "Het diner", "Tirza" }
-            .Select((title, i) => wise.AddItem(Wise, Lindendal, new ItemDraft { Title = title, Barcode = $"3000100000{i}", BranchId = "410100" })).ToArray();
+        var titles = new[] { "De avonden", "Max Havelaar", "Het diner", "Tirza" }.Select(t => (Title: t, Isbn: TestIsbn.Next())).ToArray();
+        var copies = titles.Select((t, i) => wise.AddItem(Wise, Lindendal, new ItemDraft { Title = t.Title, Isbn = t.Isbn, Barcode = $"3000100000{i}", BranchId = "410100" })).ToArray();
+        var isbns = copies.Zip(titles).ToDictionary(p => p.First.ItemId, p => p.Second.Isbn);
         var loan1 = wise.CheckOut(Wise, copies[0].ItemId, anna.PatronSystemId);
         var loan2 = wise.CheckOut(Wise, copies[1].ItemId, bram.PatronSystemId);
         var loan3 = wise.CheckOut(Wise, copies[2].ItemId, cor.PatronSystemId);
@@ -53,6 +55,8 @@ public abstract class LibraryMoveEndToEndTests(TestBackend backend) : IAsyncLife
         await _world.WaitForAsync("the return of Het diner", "SELECT COUNT(*) FROM loans WHERE id = @id AND ended_at IS NOT NULL", new { id = loans[loan3.LoanId] }, n => n == 1);
         var corMember = members[cor.PatronSystemId];
         await PutConsentAsync(corMember);
+        await _world.SyncHoldingsAsync(LindendalIsil);
+        Assert.Equal(4, _world.Ggc.Control.HeldCount(LindendalIsil));
 
         // The vendor migrates what is current into V-smart under new ids (history stays behind, as migrations do).
         var moved = new Dictionary<string, SimulatedBorrower>
@@ -62,7 +66,7 @@ public abstract class LibraryMoveEndToEndTests(TestBackend backend) : IAsyncLife
             [cor.PatronSystemId] = vsmart.AddBorrower(VSmart, MigratedLindendal, Borrower("Cor", "Haverkamp", "2000100000033", "LDL01")),
         };
         var movedCopies = copies.ToDictionary(c => c.ItemId,
-            c => vsmart.AddCopy(VSmart, MigratedLindendal, new Simulators.VSmart.CopyDraft { Title = c.Title, Barcode = c.Barcode, BranchCode = "LDL01" }));
+            c => vsmart.AddCopy(VSmart, MigratedLindendal, new Simulators.VSmart.CopyDraft { Title = c.Title, Barcode = c.Barcode, BranchCode = "LDL01", Isbn = isbns[c.ItemId] }));
         var movedLoans = new Dictionary<string, Simulators.VSmart.SimulatedLoan>();
         foreach (var (loan, copy, patron) in new[] { (loan1, copies[0], anna), (loan2, copies[1], bram) })
         {
@@ -175,6 +179,12 @@ public abstract class LibraryMoveEndToEndTests(TestBackend backend) : IAsyncLife
         events = await _world.EventsAsync();
         Assert.DoesNotContain(events, e => e.GetProperty("eventType").GetString() == "HoldingWithdrawn");
         foreach (var id in holdings.Values) Assert.Single(events, e => e.GetProperty("eventType").GetString() == "HoldingAdded" && e.GetProperty("subjectId").GetString() == id);
+
+        // The national catalogue never saw Lindendal's holdings go: the next file holds no delete, and GGC holds all four.
+        await _world.SyncHoldingsAsync(LindendalIsil);
+        Assert.Equal(4, _world.Ggc.Control.HeldCount(LindendalIsil));
+        foreach (var id in holdings.Values) Assert.NotNull(_world.Ggc.Control.Find(LindendalIsil, id));
+        Assert.DoesNotContain(_world.Ggc.Control.Reports().SelectMany(r => r.Outcomes), o => o.Action == "delete");
 
         // Cor's view: the loan history from Wise and the current loan from V-smart, consent kept.
         using var poi = _world.Client(HubHost.PoiKey);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
+using Lsb.Hub.Simulators.Catalogues.Ggc;
 using Lsb.Hub.Simulators.VSmart;
 using Lsb.Hub.Simulators.Wise;
 using Lsb.Hub.Storage;
@@ -32,17 +33,20 @@ public sealed class MoveWorld : IAsyncDisposable
 
     private readonly string _mappings;
 
-    private MoveWorld(HubHost hub, WiseSimulatorHost wise, VSmartSimulatorHost vsmart, string mappings)
+    private MoveWorld(HubHost hub, WiseSimulatorHost wise, VSmartSimulatorHost vsmart, GgcSimulatorHost ggc, string mappings)
     {
         Hub = hub;
         WiseHost = wise;
         VSmartHost = vsmart;
+        Ggc = ggc;
         _mappings = mappings;
     }
 
     public HubHost Hub { get; }
     public WiseSimulatorHost WiseHost { get; }
     public VSmartSimulatorHost VSmartHost { get; }
+    /// <summary>The national catalogue the libraries' holdings are synchronised to.</summary>
+    public GgcSimulatorHost Ggc { get; }
     public WiseSimulatorControl WiseControl => WiseHost.Control;
     public VSmartSimulatorControl VSmartControl => VSmartHost.Control;
 
@@ -71,9 +75,11 @@ public sealed class MoveWorld : IAsyncDisposable
         var mappings = CopyMappings(wiseSpec, vsmartSpec);
         var wise = await WiseSimulator.StartAsync(new WiseSimulatorOptions { Installations = [wiseSpec], PatronsPerLibrary = 0, ItemsPerLibrary = 0, LoansPerLibrary = 0 });
         VSmartSimulatorHost? vsmart = null;
+        GgcSimulatorHost? ggc = null;
         HubHost hub;
         try
         {
+            ggc = await GgcSimulator.StartAsync();
             vsmart = await VSmartSimulator.StartAsync(new VSmartSimulatorOptions
             {
                 Installations = [vsmartSpec], BorrowersPerLibrary = 0, CopiesPerLibrary = 0, LoansPerLibrary = 0, OaiPageSize = 50,
@@ -89,6 +95,10 @@ public sealed class MoveWorld : IAsyncDisposable
                 [$"Credentials:{Wise}:AppKey"] = wiseAccess.AppKey,
                 [$"Credentials:{VSmart}:Username"] = vsmartAccess.Username,
                 [$"Credentials:{VSmart}:Password"] = vsmartAccess.Password,
+                ["HoldingsSync:DefaultTarget"] = "Ggc",
+                ["HoldingsSync:Ggc:BaseUrl"] = ggc.BaseAddress.ToString(),
+                ["HoldingsSync:Ggc:UserName"] = ggc.Options.UserName,
+                ["HoldingsSync:Ggc:Password"] = ggc.Options.Password,
             });
             using var client = hub.Client(HubHost.PoiKey);
             await RegisterAsync(client, new
@@ -106,10 +116,11 @@ public sealed class MoveWorld : IAsyncDisposable
         catch
         {
             if (vsmart is not null) await vsmart.DisposeAsync();
+            if (ggc is not null) await ggc.DisposeAsync();
             await wise.DisposeAsync();
             throw;
         }
-        return new MoveWorld(hub, wise, vsmart, mappings);
+        return new MoveWorld(hub, wise, vsmart, ggc, mappings);
     }
 
     public HttpClient Client(string? key = HubHost.AdminKey) => Hub.Client(key);
@@ -201,11 +212,31 @@ public sealed class MoveWorld : IAsyncDisposable
         }
     }
 
+    /// <summary>Cuts the library's pending holdings changes now and waits until the batch (if any) is delivered.</summary>
+    public async Task SyncHoldingsAsync(string isil)
+    {
+        using (var client = Client())
+        {
+            using var response = await client.PostAsync($"/api/v1/holdings-sync/libraries/{isil}/batches", null);
+            if (!response.IsSuccessStatusCode)
+                throw new InvalidOperationException($"Cutting {isil}'s holdings batch: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var status = await GetAsync($"/api/v1/holdings-sync/libraries/{isil}");
+            if (status.GetProperty("undeliveredBatches").GetArrayLength() == 0) return;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{isil}'s holdings batches were not delivered: {status}");
+            await Task.Delay(100);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Hub.DisposeAsync();
         await VSmartHost.DisposeAsync();
         await WiseHost.DisposeAsync();
+        await Ggc.DisposeAsync();
         try { Directory.Delete(_mappings, recursive: true); }
         catch (IOException) { /* a mapping file still being read by a finishing reload check; the temp folder is cleaned by the OS */ }
     }
