@@ -147,13 +147,12 @@ public sealed class MoveStore(HubDatabase database, InstallationStore installati
     public async Task<bool> CutOverAsync(LibraryMove move, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(move);
-        var now = time.GetUtcNow();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var tx = await HubDatabase.BeginWriteAsync(connection, cancellationToken);
-        var claimed = await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE library_moves SET status = 'Overlap', cut_over_done_at = @now, updated_at = @now, last_error = NULL WHERE id = @id AND status = 'WaitingForCutOver'",
-            new { id = move.Id, now = Iso(now) }, tx, cancellationToken: cancellationToken));
-        if (claimed == 0) return false;
+        return await StepAsync(move, MoveStatus.WaitingForCutOver, MoveStatus.Overlap, "cut_over_done_at", (p, context, ct) => p.CutOverAsync(context, ct),
+            (connection, tx, now) => BindToTargetAsync(move, connection, tx, now, cancellationToken), cancellationToken);
+    }
+
+    private static async Task BindToTargetAsync(LibraryMove move, DbConnection connection, DbTransaction tx, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var name = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
             "SELECT name FROM libraries WHERE isil = @isil", new { isil = move.Isil }, tx, cancellationToken: cancellationToken));
         if (move.MergeIntoIsil is null)
@@ -194,27 +193,33 @@ public sealed class MoveStore(HubDatabase database, InstallationStore installati
             VALUES (@isil, @source, @library, @name, @until, @id)
             """, new { isil = move.Isil, source = move.SourceInstallation, library = move.SourceVendorLibraryId, name, until = move.OverlapUntil, id = move.Id },
             tx, cancellationToken: cancellationToken));
-        var context = new MoveContext(move, connection, tx, database.Dialect, now);
-        foreach (var participant in _participants) await participant.CutOverAsync(context, cancellationToken);
-        await tx.CommitAsync(cancellationToken);
-        installations.NotifyChanged();
-        return true;
     }
 
     /// <summary>Ends the overlap: the source no longer reads the library. False when another node did it first.</summary>
     public async Task<bool> CompleteAsync(LibraryMove move, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(move);
+        return await StepAsync(move, MoveStatus.Overlap, MoveStatus.Completed, "completed_at", (p, context, ct) => p.CompletedAsync(context, ct),
+            (connection, tx, _) => connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM library_drains WHERE move_id = @id", new { id = move.Id }, tx, cancellationToken: cancellationToken)), cancellationToken);
+    }
+
+    // One step: claim it (a conditional status update; false when another node did it first), do it, let the
+    // participants take part, commit, tell the registry's listeners. One transaction.
+    private async Task<bool> StepAsync(LibraryMove move, MoveStatus from, MoveStatus to, string doneColumn,
+        Func<IMoveParticipant, MoveContext, CancellationToken, Task> participate, Func<DbConnection, DbTransaction, DateTimeOffset, Task> work,
+        CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var tx = await HubDatabase.BeginWriteAsync(connection, cancellationToken);
         var claimed = await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE library_moves SET status = 'Completed', completed_at = @now, updated_at = @now, last_error = NULL WHERE id = @id AND status = 'Overlap'",
-            new { id = move.Id, now = Iso(now) }, tx, cancellationToken: cancellationToken));
+            $"UPDATE library_moves SET status = @to, {doneColumn} = @now, updated_at = @now, last_error = NULL WHERE id = @id AND status = @from",
+            new { id = move.Id, now = Iso(now), from = from.ToString(), to = to.ToString() }, tx, cancellationToken: cancellationToken));
         if (claimed == 0) return false;
-        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM library_drains WHERE move_id = @id", new { id = move.Id }, tx, cancellationToken: cancellationToken));
+        await work(connection, tx, now);
         var context = new MoveContext(move, connection, tx, database.Dialect, now);
-        foreach (var participant in _participants) await participant.CompletedAsync(context, cancellationToken);
+        foreach (var participant in _participants) await participate(participant, context, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         installations.NotifyChanged();
         return true;

@@ -12,60 +12,51 @@ namespace Lsb.Hub.Tests.Consolidation;
 /// (V-smart, NL-0852020000), whose system keeps Heidebeek's records under a library code of their own. Afterwards the
 /// library answers to both ISILs, its member keeps her canonical id and events show both ISILs where they differ.
 /// </summary>
-public abstract class LibraryMergerEndToEndTests(TestBackend backend) : IAsyncLifetime
+public abstract class LibraryMergerEndToEndTests(TestBackend backend) : MoveWorldTests(backend)
 {
-    private MoveWorld _world = null!;
-
-    public async ValueTask InitializeAsync() => _world = await StartAsync(backend);
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_world is not null) await _world.DisposeAsync();
-    }
-
     [Fact]
     public async Task When_a_library_merges_into_another_Should_answer_to_both_isils_and_keep_its_members_ids()
     {
-        var hilde = _world.WiseControl.AddPatron(Wise, Heidebeek, new PatronDraft { GivenName = "Hilde", FamilyName = "Brink", CardNumber = "2000200000011", BranchId = "410200" });
-        var copy = _world.WiseControl.AddItem(Wise, Heidebeek, new ItemDraft { Title = "Het Bittere Kruid", Barcode = "3000200000001", BranchId = "410200" });
-        var member = await _world.ArrivedAsync(Wise, "member", hilde.PatronSystemId);
-        var holding = await _world.ArrivedAsync(Wise, "holding", copy.ItemId);
-        var borrower = _world.VSmartControl.AddBorrower(VSmart, MigratedHeidebeek, new BorrowerDraft { GivenName = "Hilde", FamilyName = "Brink", CardNumber = "2000200000011", BranchCode = "HDB01" });
-        var merged = _world.VSmartControl.AddCopy(VSmart, MigratedHeidebeek, new Simulators.VSmart.CopyDraft { Title = "Het Bittere Kruid", Barcode = "3000200000001", BranchCode = "HDB01" });
+        var hilde = World.WiseControl.AddPatron(Wise, Heidebeek, new PatronDraft { GivenName = "Hilde", FamilyName = "Brink", CardNumber = "2000200000011", BranchId = "410200" });
+        var copy = World.WiseControl.AddItem(Wise, Heidebeek, new ItemDraft { Title = "Het Bittere Kruid", Barcode = "3000200000001", BranchId = "410200" });
+        var member = await World.ArrivedAsync(Wise, "member", hilde.PatronSystemId);
+        var holding = await World.ArrivedAsync(Wise, "holding", copy.ItemId);
+        var borrower = World.VSmartControl.AddBorrower(VSmart, MigratedHeidebeek, new BorrowerDraft { GivenName = "Hilde", FamilyName = "Brink", CardNumber = "2000200000011", BranchCode = "HDB01" });
+        var merged = World.VSmartControl.AddCopy(VSmart, MigratedHeidebeek, new Simulators.VSmart.CopyDraft { Title = "Het Bittere Kruid", Barcode = "3000200000001", BranchCode = "HDB01" });
         var map = $"entity,old_id,new_id\nmember,{hilde.PatronSystemId},{borrower.BorrowerId}\ncopy,{copy.ItemId},{merged.ItemId}\n";
 
-        var (wrongStatus, wrong) = await _world.PostMoveAsync(HeidebeekIsil,
+        var (wrongStatus, wrong) = await World.PostMoveAsync(HeidebeekIsil,
             new { targetInstallation = VSmart, targetVendorLibraryId = MigratedHeidebeek, mergeInto = LindendalIsil, migrationMap = map, dryRun = true });
         Assert.Equal(HttpStatusCode.OK, wrongStatus);
         Assert.Equal(["request.merge-into"], wrong.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("code").GetString()));
 
-        var (status, accepted) = await _world.PostMoveAsync(HeidebeekIsil,
+        var (status, accepted) = await World.PostMoveAsync(HeidebeekIsil,
             new { targetInstallation = VSmart, targetVendorLibraryId = MigratedHeidebeek, mergeInto = RivierenzandIsil, migrationMap = map });
         Assert.Equal(HttpStatusCode.Accepted, status);
         var location = $"/api/v1/libraries/{HeidebeekIsil}/moves/{accepted.GetProperty("id").GetString()}";
-        await _world.WaitForMoveAsync(location, "Overlap");
-        (await _world.Client().PostAsync($"{location}/end-overlap", null)).EnsureSuccessStatusCode();
-        await _world.WaitForMoveAsync(location, "Completed");
+        await World.WaitForMoveAsync(location, "Overlap");
+        (await World.Client().PostAsync($"{location}/end-overlap", null)).EnsureSuccessStatusCode();
+        await World.WaitForMoveAsync(location, "Completed");
 
-        var byFormer = await _world.GetAsync($"/api/v1/libraries/{HeidebeekIsil}");
+        var byFormer = await World.GetAsync($"/api/v1/libraries/{HeidebeekIsil}");
         Assert.Equal(RivierenzandIsil, byFormer.GetProperty("isil").GetString());
         Assert.Equal(VSmart, byFormer.GetProperty("installationId").GetString());
         Assert.Equal([HeidebeekIsil], byFormer.GetProperty("formerIsils").EnumerateArray().Select(i => i.GetString()));
-        Assert.Equal(1, (await _world.GetAsync($"/api/v1/libraries/{RivierenzandIsil}/moves")).GetArrayLength());
-        Assert.Equal(member, await _world.CanonicalIdAsync(VSmart, "member", borrower.BorrowerId));
-        Assert.Equal(holding, await _world.CanonicalIdAsync(VSmart, "holding", merged.ItemId));
+        Assert.Equal(1, (await World.GetAsync($"/api/v1/libraries/{RivierenzandIsil}/moves")).GetArrayLength());
+        Assert.Equal(member, await World.CanonicalIdAsync(VSmart, "member", borrower.BorrowerId));
+        Assert.Equal(holding, await World.CanonicalIdAsync(VSmart, "holding", merged.ItemId));
 
         // The new system's next word about her: the same member, still at Heidebeek's location ISIL (an ISIL never
         // changes), and the event log shows the library's current ISIL beside it.
-        _world.VSmartControl.UpdateBorrower(VSmart, borrower.BorrowerId, new BorrowerUpdate { FamilyName = "Brink-Zandstra" });
-        await _world.WaitForAsync("Hilde's update through V-smart", "SELECT COUNT(*) FROM members WHERE id = @member AND family_name = 'Brink-Zandstra'",
+        World.VSmartControl.UpdateBorrower(VSmart, borrower.BorrowerId, new BorrowerUpdate { FamilyName = "Brink-Zandstra" });
+        await World.WaitForAsync("Hilde's update through V-smart", "SELECT COUNT(*) FROM members WHERE id = @member AND family_name = 'Brink-Zandstra'",
             new { member }, n => n == 1);
-        var updated = (await _world.EventsAsync()).Last(e => e.GetProperty("subjectId").GetString() == member);
+        var updated = (await World.EventsAsync()).Last(e => e.GetProperty("subjectId").GetString() == member);
         Assert.Equal("MemberUpdated", updated.GetProperty("eventType").GetString());
         Assert.Equal(VSmart, updated.GetProperty("sourceSystem").GetString());
         Assert.Equal(HeidebeekIsil, updated.GetProperty("isil").GetString());
         Assert.Equal(RivierenzandIsil, updated.GetProperty("currentIsil").GetString());
-        Assert.Single(await _world.EventsAsync(), e => e.GetProperty("subjectId").GetString() == member && e.GetProperty("eventType").GetString() == "MemberRegistered");
+        Assert.Single(await World.EventsAsync(), e => e.GetProperty("subjectId").GetString() == member && e.GetProperty("eventType").GetString() == "MemberRegistered");
     }
 }
 

@@ -16,22 +16,13 @@ namespace Lsb.Hub.Tests.Consolidation;
 /// The issue's end-to-end: Bibliotheek Lindendal, with members, copies, open loans and loan history in its Wise
 /// installation, is migrated to a V-smart installation and re-homed through the API; a bad map is refused first.
 /// </summary>
-public abstract class LibraryMoveEndToEndTests(TestBackend backend) : IAsyncLifetime
+public abstract class LibraryMoveEndToEndTests(TestBackend backend) : MoveWorldTests(backend)
 {
-    private MoveWorld _world = null!;
-
-    public async ValueTask InitializeAsync() => _world = await StartAsync(backend);
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_world is not null) await _world.DisposeAsync();
-    }
-
     [Fact]
     public async Task When_a_library_moves_from_Wise_to_VSmart_Should_keep_every_canonical_id_consent_and_history_and_take_changes_from_VSmart()
     {
-        var wise = _world.WiseControl;
-        var vsmart = _world.VSmartControl;
+        var wise = World.WiseControl;
+        var vsmart = World.VSmartControl;
 
         // Lindendal on Wise: three members (one at its branch), four copies, two open loans, one returned.
         var anna = wise.AddPatron(Wise, Lindendal, Person("Anna", "Veldkamp", "2000100000011", "410100"));
@@ -47,16 +38,16 @@ public abstract class LibraryMoveEndToEndTests(TestBackend backend) : IAsyncLife
         var hilde = wise.AddPatron(Wise, Heidebeek, Person("Hilde", "Brink", "2000200000011", "410200"));
 
         var members = new Dictionary<string, string>();
-        foreach (var p in new[] { anna, bram, cor, hilde }) members[p.PatronSystemId] = await _world.ArrivedAsync(Wise, "member", p.PatronSystemId);
+        foreach (var p in new[] { anna, bram, cor, hilde }) members[p.PatronSystemId] = await World.ArrivedAsync(Wise, "member", p.PatronSystemId);
         var holdings = new Dictionary<string, string>();
-        foreach (var c in copies) holdings[c.ItemId] = await _world.ArrivedAsync(Wise, "holding", c.ItemId);
+        foreach (var c in copies) holdings[c.ItemId] = await World.ArrivedAsync(Wise, "holding", c.ItemId);
         var loans = new Dictionary<string, string>();
-        foreach (var l in new[] { loan1, loan2, loan3 }) loans[l.LoanId] = await _world.ArrivedAsync(Wise, "loan", l.LoanId);
-        await _world.WaitForAsync("the return of Het diner", "SELECT COUNT(*) FROM loans WHERE id = @id AND ended_at IS NOT NULL", new { id = loans[loan3.LoanId] }, n => n == 1);
+        foreach (var l in new[] { loan1, loan2, loan3 }) loans[l.LoanId] = await World.ArrivedAsync(Wise, "loan", l.LoanId);
+        await World.WaitForAsync("the return of Het diner", "SELECT COUNT(*) FROM loans WHERE id = @id AND ended_at IS NOT NULL", new { id = loans[loan3.LoanId] }, n => n == 1);
         var corMember = members[cor.PatronSystemId];
         await PutConsentAsync(corMember);
-        await _world.SyncHoldingsAsync(LindendalIsil);
-        Assert.Equal(4, _world.Ggc.Control.HeldCount(LindendalIsil));
+        await World.SyncHoldingsAsync(LindendalIsil);
+        Assert.Equal(4, World.Ggc.Control.HeldCount(LindendalIsil));
 
         // The vendor migrates what is current into V-smart under new ids (history stays behind, as migrations do).
         var moved = new Dictionary<string, SimulatedBorrower>
@@ -70,14 +61,14 @@ public abstract class LibraryMoveEndToEndTests(TestBackend backend) : IAsyncLife
         var movedLoans = new Dictionary<string, Simulators.VSmart.SimulatedLoan>();
         foreach (var (loan, copy, patron) in new[] { (loan1, copies[0], anna), (loan2, copies[1], bram) })
         {
-            var lentAt = DateTimeOffset.Parse(await _world.ScalarAsync<string>("SELECT started_at FROM loans WHERE id = @id", new { id = loans[loan.LoanId] }), System.Globalization.CultureInfo.InvariantCulture);
+            var lentAt = DateTimeOffset.Parse(await World.ScalarAsync<string>("SELECT started_at FROM loans WHERE id = @id", new { id = loans[loan.LoanId] }), System.Globalization.CultureInfo.InvariantCulture);
             movedLoans[loan.LoanId] = vsmart.MigrateLoan(VSmart, movedCopies[copy.ItemId].ItemId, moved[patron.PatronSystemId].BorrowerId, lentAt, loan.DueDate);
         }
         // Rivierenzand's activity after the migration: once it is in, V-smart's feed has been read past the migrated data.
         var rivierenzand = vsmart.AddBorrower(VSmart, Rivierenzand, Borrower("Ria", "Zandstra", "2000300000011", "RVZ01"));
-        await _world.ArrivedAsync(VSmart, "member", rivierenzand.BorrowerId);
-        Assert.Equal(1L, await _world.ScalarAsync<long>("SELECT COUNT(*) FROM id_map WHERE installation_id = @VSmart", new { VSmart }));
-        Assert.Equal(3L, await _world.ScalarAsync<long>("SELECT COUNT(*) FROM members WHERE home_isil LIKE 'NL-084101%'"));
+        await World.ArrivedAsync(VSmart, "member", rivierenzand.BorrowerId);
+        Assert.Equal(1L, await World.ScalarAsync<long>("SELECT COUNT(*) FROM id_map WHERE installation_id = @VSmart", new { VSmart }));
+        Assert.Equal(3L, await World.ScalarAsync<long>("SELECT COUNT(*) FROM members WHERE home_isil LIKE 'NL-084101%'"));
 
         // A dry run with a bad map reports every problem; neither it nor the same map for real changes anything.
         var badMap = string.Join("\n",
@@ -91,7 +82,7 @@ public abstract class LibraryMoveEndToEndTests(TestBackend backend) : IAsyncLife
             $"copy,{copies[1].ItemId},{movedCopies[copies[0].ItemId].ItemId}",
             $"boek,{copies[2].ItemId},{movedCopies[copies[2].ItemId].ItemId}",
             $"loan,{loan1.LoanId},{movedLoans[loan1.LoanId].LoanId}");
-        var (dryStatus, dry) = await _world.PostMoveAsync(LindendalIsil, new { targetInstallation = VSmart, targetVendorLibraryId = MigratedLindendal, migrationMap = badMap, dryRun = true });
+        var (dryStatus, dry) = await World.PostMoveAsync(LindendalIsil, new { targetInstallation = VSmart, targetVendorLibraryId = MigratedLindendal, migrationMap = badMap, dryRun = true });
         Assert.Equal(HttpStatusCode.OK, dryStatus);
         Assert.False(dry.GetProperty("ok").GetBoolean());
         var problems = Problems(dry.GetProperty("problems"));
@@ -112,40 +103,40 @@ public abstract class LibraryMoveEndToEndTests(TestBackend backend) : IAsyncLife
             problems.Order().ToArray());
         Assert.Equal([("hub.history-not-in-map", loan3.LoanId)], Problems(dry.GetProperty("warnings")));
         Assert.Equal(3, dry.GetProperty("members").GetProperty("inHub").GetInt32());
-        var (refusedStatus, refused) = await _world.PostMoveAsync(LindendalIsil, new { targetInstallation = VSmart, targetVendorLibraryId = MigratedLindendal, migrationMap = badMap });
+        var (refusedStatus, refused) = await World.PostMoveAsync(LindendalIsil, new { targetInstallation = VSmart, targetVendorLibraryId = MigratedLindendal, migrationMap = badMap });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refusedStatus);
         Assert.Equal(problems.Order(), Problems(refused.GetProperty("report").GetProperty("problems")).Order());
-        Assert.Equal(Wise, (await _world.GetAsync($"/api/v1/libraries/{LindendalIsil}")).GetProperty("installationId").GetString());
-        Assert.Equal(0, (await _world.GetAsync($"/api/v1/libraries/{LindendalIsil}/moves")).GetArrayLength());
-        Assert.Equal(1L, await _world.ScalarAsync<long>("SELECT COUNT(*) FROM id_map WHERE installation_id = @VSmart", new { VSmart }));
+        Assert.Equal(Wise, (await World.GetAsync($"/api/v1/libraries/{LindendalIsil}")).GetProperty("installationId").GetString());
+        Assert.Equal(0, (await World.GetAsync($"/api/v1/libraries/{LindendalIsil}/moves")).GetArrayLength());
+        Assert.Equal(1L, await World.ScalarAsync<long>("SELECT COUNT(*) FROM id_map WHERE installation_id = @VSmart", new { VSmart }));
 
         // The move with the vendor's real map: cut over at once, the overlap ends when the administrator says so.
         var map = "entity;old_id;new_id\n" + string.Join("\n",
             moved.Select(m => $"member;{m.Key};{m.Value.BorrowerId}")
                 .Concat(movedCopies.Select(c => $"copy;{c.Key};{c.Value.ItemId}"))
                 .Concat(movedLoans.Select(l => $"loan;{l.Key};{l.Value.LoanId}")));
-        var (acceptedStatus, accepted) = await _world.PostMoveAsync(LindendalIsil,
+        var (acceptedStatus, accepted) = await World.PostMoveAsync(LindendalIsil,
             new { targetInstallation = VSmart, targetVendorLibraryId = MigratedLindendal, migrationMap = map, overlap = "00:30:00" }, HubHost.PoiKey);
         Assert.Equal(HttpStatusCode.Accepted, acceptedStatus);
         var location = $"/api/v1/libraries/{LindendalIsil}/moves/{accepted.GetProperty("id").GetString()}";
-        await _world.WaitForMoveAsync(location, "Overlap");
-        Assert.Equal(VSmart, (await _world.GetAsync($"/api/v1/libraries/{LindendalIsil}")).GetProperty("installationId").GetString());
+        await World.WaitForMoveAsync(location, "Overlap");
+        Assert.Equal(VSmart, (await World.GetAsync($"/api/v1/libraries/{LindendalIsil}")).GetProperty("installationId").GetString());
 
         // In the overlap the same return reaches the hub from both systems: one LoanEnded.
         vsmart.Return(VSmart, movedCopies[copies[0].ItemId].ItemId);
         wise.Return(Wise, copies[0].ItemId);
-        await _world.WaitForAsync("the return through V-smart", "SELECT COUNT(*) FROM loans WHERE id = @id AND ended_at IS NOT NULL AND installation_id = @VSmart",
+        await World.WaitForAsync("the return through V-smart", "SELECT COUNT(*) FROM loans WHERE id = @id AND ended_at IS NOT NULL AND installation_id = @VSmart",
             new { id = loans[loan1.LoanId], VSmart }, n => n == 1);
         await SentinelAsync(wise, "2000200000022");
         Assert.Single(await EventsAsync("LoanEnded", loans[loan1.LoanId]));
 
-        await _world.Client().PostAsync($"{location}/end-overlap", null);
-        var completed = await _world.WaitForMoveAsync(location, "Completed");
+        await World.Client().PostAsync($"{location}/end-overlap", null);
+        var completed = await World.WaitForMoveAsync(location, "Completed");
         Assert.Equal(9, completed.GetProperty("progress").GetProperty("rebound").GetInt64());
         Assert.Equal(100, completed.GetProperty("progress").GetProperty("percent").GetDouble());
 
         // Commands for Lindendal go to V-smart now, naming its ids.
-        var routing = _world.Hub.Services.GetRequiredService<LibraryRouting>();
+        var routing = World.Hub.Services.GetRequiredService<LibraryRouting>();
         Assert.Equal(VSmart, (await routing.ResolveAsync(Lsb.Hub.Canonical.Identity.Isil.Parse(LindendalBranchIsil), default))?.Installation.Id);
         Assert.Equal(moved[anna.PatronSystemId].BorrowerId, await routing.LocalIdAsync(VSmart, "member", members[anna.PatronSystemId], default));
         Assert.Null(await routing.LocalIdAsync(VSmart, "loan", loans[loan3.LoanId], default));
@@ -153,41 +144,41 @@ public abstract class LibraryMoveEndToEndTests(TestBackend backend) : IAsyncLife
         // Wise no longer speaks for Lindendal; V-smart does.
         wise.UpdatePatron(Wise, cor.PatronSystemId, new PatronUpdate { FamilyName = "Verhuisd" });
         await SentinelAsync(wise, "2000200000033");
-        Assert.Equal("Haverkamp", await _world.ScalarAsync<string>("SELECT family_name FROM members WHERE id = @corMember", new { corMember }));
+        Assert.Equal("Haverkamp", await World.ScalarAsync<string>("SELECT family_name FROM members WHERE id = @corMember", new { corMember }));
         var newLoan = vsmart.CheckOut(VSmart, movedCopies[copies[3].ItemId].ItemId, moved[cor.PatronSystemId].BorrowerId);
-        var newLoanId = await _world.ArrivedAsync(VSmart, "loan", newLoan.LoanId);
+        var newLoanId = await World.ArrivedAsync(VSmart, "loan", newLoan.LoanId);
         var started = Assert.Single(await EventsAsync("LoanStarted", newLoanId));
         Assert.Equal(corMember, started.GetProperty("payload").GetProperty("memberId").GetString());
         Assert.Equal(holdings[copies[3].ItemId], started.GetProperty("payload").GetProperty("holdingId").GetString());
 
         // Every canonical id is unchanged, and reachable from both systems' ids; nothing was registered twice.
         foreach (var (old, borrower) in moved)
-            Assert.Equal(members[old], await _world.CanonicalIdAsync(VSmart, "member", borrower.BorrowerId));
+            Assert.Equal(members[old], await World.CanonicalIdAsync(VSmart, "member", borrower.BorrowerId));
         foreach (var (old, copy) in movedCopies)
-            Assert.Equal(holdings[old], await _world.CanonicalIdAsync(VSmart, "holding", copy.ItemId));
+            Assert.Equal(holdings[old], await World.CanonicalIdAsync(VSmart, "holding", copy.ItemId));
         foreach (var (old, loan) in movedLoans)
-            Assert.Equal(loans[old], await _world.CanonicalIdAsync(VSmart, "loan", loan.LoanId));
-        var events = await _world.EventsAsync();
+            Assert.Equal(loans[old], await World.CanonicalIdAsync(VSmart, "loan", loan.LoanId));
+        var events = await World.EventsAsync();
         foreach (var id in members.Values) Assert.Single(events, e => e.GetProperty("eventType").GetString() == "MemberRegistered" && e.GetProperty("subjectId").GetString() == id);
         foreach (var id in holdings.Values) Assert.Single(events, e => e.GetProperty("eventType").GetString() == "HoldingAdded" && e.GetProperty("subjectId").GetString() == id);
         foreach (var id in loans.Values) Assert.Single(events, e => e.GetProperty("eventType").GetString() == "LoanStarted" && e.GetProperty("subjectId").GetString() == id);
-        Assert.Equal(3L, await _world.ScalarAsync<long>("SELECT COUNT(*) FROM members WHERE home_isil LIKE 'NL-084101%'"));
-        Assert.Equal(4L, await _world.ScalarAsync<long>("SELECT COUNT(*) FROM holdings WHERE isil LIKE 'NL-084101%'"));
+        Assert.Equal(3L, await World.ScalarAsync<long>("SELECT COUNT(*) FROM members WHERE home_isil LIKE 'NL-084101%'"));
+        Assert.Equal(4L, await World.ScalarAsync<long>("SELECT COUNT(*) FROM holdings WHERE isil LIKE 'NL-084101%'"));
         // V-smart's harvest of the library took every copy over: no copy withdrawn and added again on the way.
-        await _world.WaitForAsync("V-smart's harvest of Lindendal's copies", "SELECT COUNT(*) FROM holdings WHERE isil LIKE 'NL-084101%' AND installation_id = @VSmart",
+        await World.WaitForAsync("V-smart's harvest of Lindendal's copies", "SELECT COUNT(*) FROM holdings WHERE isil LIKE 'NL-084101%' AND installation_id = @VSmart",
             new { VSmart }, n => n == 4);
-        events = await _world.EventsAsync();
+        events = await World.EventsAsync();
         Assert.DoesNotContain(events, e => e.GetProperty("eventType").GetString() == "HoldingWithdrawn");
         foreach (var id in holdings.Values) Assert.Single(events, e => e.GetProperty("eventType").GetString() == "HoldingAdded" && e.GetProperty("subjectId").GetString() == id);
 
         // The national catalogue never saw Lindendal's holdings go: the next file holds no delete, and GGC holds all four.
-        await _world.SyncHoldingsAsync(LindendalIsil);
-        Assert.Equal(4, _world.Ggc.Control.HeldCount(LindendalIsil));
-        foreach (var id in holdings.Values) Assert.NotNull(_world.Ggc.Control.Find(LindendalIsil, id));
-        Assert.DoesNotContain(_world.Ggc.Control.Reports().SelectMany(r => r.Outcomes), o => o.Action == "delete");
+        await World.SyncHoldingsAsync(LindendalIsil);
+        Assert.Equal(4, World.Ggc.Control.HeldCount(LindendalIsil));
+        foreach (var id in holdings.Values) Assert.NotNull(World.Ggc.Control.Find(LindendalIsil, id));
+        Assert.DoesNotContain(World.Ggc.Control.Reports().SelectMany(r => r.Outcomes), o => o.Action == "delete");
 
         // Cor's view: the loan history from Wise and the current loan from V-smart, consent kept.
-        using var poi = _world.Client(HubHost.PoiKey);
+        using var poi = World.Client(HubHost.PoiKey);
         var view = await poi.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{corMember}/view?requestingIsil={LindendalIsil}");
         Assert.Equal("Integral", view.GetProperty("scope").GetString());
         Assert.Equal(["Tirza"], Titles(view, "currentLoans"));
@@ -200,15 +191,15 @@ public abstract class LibraryMoveEndToEndTests(TestBackend backend) : IAsyncLife
     {
         // Wise is read library by library in order; a new Heidebeek patron arriving means Lindendal's earlier changes were read.
         var patron = wise.AddPatron(Wise, Heidebeek, Person("Sentinel", card[^4..], card, "410200"));
-        await _world.ArrivedAsync(Wise, "member", patron.PatronSystemId);
+        await World.ArrivedAsync(Wise, "member", patron.PatronSystemId);
     }
 
     private async Task<List<JsonElement>> EventsAsync(string type, string subject)
-        => [.. (await _world.EventsAsync()).Where(e => e.GetProperty("eventType").GetString() == type && e.GetProperty("subjectId").GetString() == subject)];
+        => [.. (await World.EventsAsync()).Where(e => e.GetProperty("eventType").GetString() == type && e.GetProperty("subjectId").GetString() == subject)];
 
     private async Task PutConsentAsync(string memberId)
     {
-        using var client = _world.Client(HubHost.PoiKey);
+        using var client = World.Client(HubHost.PoiKey);
         using var response = await client.PutAsJsonAsync($"/api/v1/customers/{memberId}/consent", new { integralView = true, staffReference = "balie-1" });
         Assert.True(response.IsSuccessStatusCode, $"consent answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }

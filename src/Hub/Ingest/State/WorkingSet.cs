@@ -84,29 +84,15 @@ public sealed class WorkingSet
             // Several nodes (and several handlers per node) may apply pages of one installation at once. Lock the
             // entities' id-map rows first, in a fixed order (no deadlocks); the next statement then reads the rows as
             // the previous writer committed them, so a newer version is never overwritten by an older one.
-            await using var lockCommand = connection.CreateCommand();
-            lockCommand.Transaction = transaction;
-            lockCommand.CommandText =
+            await LockAsync(connection, transaction, dialect, installationId, entity, localIds,
                 "SELECT local_id FROM id_map WHERE installation_id = @installation AND entity = @entity AND " +
-                $"{dialect.InList("local_id", "@ids")} ORDER BY local_id FOR UPDATE";
-            AddText(lockCommand, "installation", installationId);
-            AddText(lockCommand, "entity", entity);
-            dialect.AddList(lockCommand, "@ids", localIds);
-            await using (var locked = await lockCommand.ExecuteReaderAsync(cancellationToken))
-                while (await locked.ReadAsync(cancellationToken)) { }
+                $"{dialect.InList("local_id", "@ids")} ORDER BY local_id FOR UPDATE", cancellationToken);
             // After a library moved, two installations' id-map entries name one entity (Consolidation), and pages of
             // both may be applied at once: lock the entities' own rows too, so the second reads what the first wrote
             // and the same change reported by both systems makes one event.
-            await using var rowLock = connection.CreateCommand();
-            rowLock.Transaction = transaction;
-            rowLock.CommandText =
+            await LockAsync(connection, transaction, dialect, installationId, entity, localIds,
                 $"SELECT s.id FROM {table} s WHERE s.id IN (SELECT canonical_id FROM id_map WHERE installation_id = @installation AND entity = @entity AND " +
-                $"{dialect.InList("local_id", "@ids")}) ORDER BY s.id FOR UPDATE";
-            AddText(rowLock, "installation", installationId);
-            AddText(rowLock, "entity", entity);
-            dialect.AddList(rowLock, "@ids", localIds);
-            await using (var locked = await rowLock.ExecuteReaderAsync(cancellationToken))
-                while (await locked.ReadAsync(cancellationToken)) { }
+                $"{dialect.InList("local_id", "@ids")}) ORDER BY s.id FOR UPDATE", cancellationToken);
         }
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -127,6 +113,19 @@ public sealed class WorkingSet
             var row = reader.IsDBNull(idOrdinal) ? null : parser(reader);
             into[localId] = new Tracked<TRow> { CanonicalId = canonicalId, Mapped = true, Row = row, BoundAt = boundAt };
         }
+    }
+
+    private static async Task LockAsync(DbConnection connection, DbTransaction transaction, SqlDialect dialect, string installationId,
+        string entity, HashSet<string> localIds, string sql, CancellationToken cancellationToken)
+    {
+        await using var lockCommand = connection.CreateCommand();
+        lockCommand.Transaction = transaction;
+        lockCommand.CommandText = sql;
+        AddText(lockCommand, "installation", installationId);
+        AddText(lockCommand, "entity", entity);
+        dialect.AddList(lockCommand, "@ids", localIds);
+        await using var locked = await lockCommand.ExecuteReaderAsync(cancellationToken);
+        while (await locked.ReadAsync(cancellationToken)) { }
     }
 
     private static void AddText(System.Data.Common.DbCommand command, string name, string value)

@@ -237,8 +237,7 @@ public sealed class MoveWorld : IAsyncDisposable
         await VSmartHost.DisposeAsync();
         await WiseHost.DisposeAsync();
         await Ggc.DisposeAsync();
-        try { Directory.Delete(_mappings, recursive: true); }
-        catch (IOException) { /* a mapping file still being read by a finishing reload check; the temp folder is cleaned by the OS */ }
+        MappingsCopy.Delete(_mappings);
     }
 
     private static async Task RegisterAsync(HttpClient client, object registration)
@@ -250,23 +249,11 @@ public sealed class MoveWorld : IAsyncDisposable
 
     private static string CopyMappings(WiseInstallationSpec wise, VSmartInstallationSpec vsmart)
     {
-        var source = new DirectoryInfo(AppContext.BaseDirectory);
-        while (source is not null && !Directory.Exists(Path.Combine(source.FullName, "mappings", "wise"))) source = source.Parent;
-        if (source is null) throw new InvalidOperationException("The repository's mappings/ folder was not found above the test's base directory.");
-        var target = Path.Combine(Path.GetTempPath(), "lsb-hub-tests", "mappings-" + Guid.NewGuid().ToString("N"));
-        foreach (var vendor in new[] { "wise", "vsmart" })
-        {
-            Directory.CreateDirectory(Path.Combine(target, vendor));
-            foreach (var file in Directory.GetFiles(Path.Combine(source.FullName, "mappings", vendor)))
-                File.Copy(file, Path.Combine(target, vendor, Path.GetFileName(file)));
-        }
-        Append(Path.Combine(target, "wise", "branches.csv"),
+        var folder = MappingsCopy.Create("wise", "vsmart");
+        MappingsCopy.Append(folder, "wise", "branches.csv",
             wise.Libraries.SelectMany(l => l.Branches.Select(b => $"{wise.Name},{l.LibraryId},{b.BranchId},{b.Isil},{b.Name}")));
-        Append(Path.Combine(target, "vsmart", "branches.csv"),
+        MappingsCopy.Append(folder, "vsmart", "branches.csv",
             vsmart.Libraries.SelectMany(l => l.Branches.Select(b => $"{vsmart.Name},{l.LibraryId},{b.BranchCode},{b.Isil},{b.Name}")));
-        return target;
+        return folder;
     }
-
-    private static void Append(string file, IEnumerable<string> rows)
-        => File.WriteAllText(file, File.ReadAllText(file).TrimEnd('\n') + "\n" + string.Join("\n", rows) + "\n");
 }

@@ -171,22 +171,14 @@ public sealed class CustomerWorld : IAsyncDisposable
     {
         await Hub.DisposeAsync();
         await Wise.DisposeAsync();
-        try { Directory.Delete(_mappings, recursive: true); }
-        catch (IOException) { /* a mapping file still being read by a finishing reload check; the temp folder is cleaned by the OS */ }
+        MappingsCopy.Delete(_mappings);
     }
 
     private static string CopyMappings(IEnumerable<WiseInstallationSpec> installations)
     {
-        var source = new DirectoryInfo(AppContext.BaseDirectory);
-        while (source is not null && !Directory.Exists(Path.Combine(source.FullName, "mappings", "wise"))) source = source.Parent;
-        if (source is null) throw new InvalidOperationException("The repository's mappings/ folder was not found above the test's base directory.");
-        var target = Path.Combine(Path.GetTempPath(), "lsb-hub-tests", "mappings-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path.Combine(target, "wise"));
-        foreach (var file in Directory.GetFiles(Path.Combine(source.FullName, "mappings", "wise")))
-            File.Copy(file, Path.Combine(target, "wise", Path.GetFileName(file)));
-        var rows = installations.SelectMany(i => i.Libraries.SelectMany(l => l.Branches.Select(b => $"{i.Name},{l.LibraryId},{b.BranchId},{b.Isil},{b.Name}")));
-        var branches = Path.Combine(target, "wise", "branches.csv");
-        File.WriteAllText(branches, File.ReadAllText(branches).TrimEnd('\n') + "\n" + string.Join("\n", rows) + "\n");
-        return target;
+        var folder = MappingsCopy.Create("wise");
+        MappingsCopy.Append(folder, "wise", "branches.csv",
+            installations.SelectMany(i => i.Libraries.SelectMany(l => l.Branches.Select(b => $"{i.Name},{l.LibraryId},{b.BranchId},{b.Isil},{b.Name}"))));
+        return folder;
     }
 }
