@@ -103,6 +103,14 @@ public abstract class LibraryMoveEndToEndTests(TestBackend backend) : MoveWorldT
             problems.Order().ToArray());
         Assert.Equal([("hub.history-not-in-map", loan3.LoanId)], Problems(dry.GetProperty("warnings")));
         Assert.Equal(3, dry.GetProperty("members").GetProperty("inHub").GetInt32());
+        using (var client = World.Client())
+        using (var missing = await client.PostAsJsonAsync($"/api/v1/libraries/{LindendalIsil}/moves", new { targetInstallation = VSmart }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+            Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+            var errors = (await missing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+            Assert.True(errors.TryGetProperty("migrationMap", out _) && errors.TryGetProperty("targetVendorLibraryId", out _), errors.ToString());
+        }
         var (refusedStatus, refused) = await World.PostMoveAsync(LindendalIsil, new { targetInstallation = VSmart, targetVendorLibraryId = MigratedLindendal, migrationMap = badMap });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refusedStatus);
         Assert.Equal(problems.Order(), Problems(refused.GetProperty("report").GetProperty("problems")).Order());

@@ -50,7 +50,10 @@ public sealed class MoveWorld : IAsyncDisposable
     public WiseSimulatorControl WiseControl => WiseHost.Control;
     public VSmartSimulatorControl VSmartControl => VSmartHost.Control;
 
-    public static async Task<MoveWorld> StartAsync(TestBackend backend)
+    /// <summary>The world's copy of the mapping tables (<c>Mappings:Path</c>), for tests that edit one as an administrator would.</summary>
+    public string MappingsFolder => _mappings;
+
+    public static async Task<MoveWorld> StartAsync(TestBackend backend, IDictionary<string, string?>? settings = null)
     {
         TestBackends.SkipUnlessAvailable(backend);
         var wiseSpec = new WiseInstallationSpec(Wise, "LSB-HUB-TEST", "oost-wise-app-key-test-only",
@@ -99,7 +102,7 @@ public sealed class MoveWorld : IAsyncDisposable
                 ["HoldingsSync:Ggc:BaseUrl"] = ggc.BaseAddress.ToString(),
                 ["HoldingsSync:Ggc:UserName"] = ggc.Options.UserName,
                 ["HoldingsSync:Ggc:Password"] = ggc.Options.Password,
-            });
+            }.Concat(settings ?? new Dictionary<string, string?>()).ToDictionary(p => p.Key, p => p.Value));
             using var client = hub.Client(HubHost.PoiKey);
             await RegisterAsync(client, new
             {
