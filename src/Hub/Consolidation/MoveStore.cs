@@ -188,6 +188,16 @@ public sealed class MoveStore(HubDatabase database, InstallationStore installati
                 "INSERT INTO isil_history (isil, current_isil, since, move_id) VALUES (@isil, @current, @now, @id)",
                 new { isil = move.Isil, current = move.MergeIntoIsil, now = Iso(now), id = move.Id }, tx, cancellationToken: cancellationToken));
         }
+        // The library's rows now belong to the target (routing, the customer view), on its clock with MovedVersion: its
+        // first report of each entity counts whatever its version; until then a late change of the source still does.
+        foreach (var (table, entity) in new[] { ("members", "member"), ("holdings", "holding"), ("loans", "loan") })
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                $"UPDATE {table} SET installation_id = @target, source_version = @moved WHERE installation_id = @source " +
+                "AND id IN (SELECT canonical_id FROM library_move_map WHERE move_id = @id AND entity = @entity)",
+                new { target = move.TargetInstallation, moved = Ingest.ChangeApplier.MovedVersion, source = move.SourceInstallation, id = move.Id, entity },
+                tx, cancellationToken: cancellationToken));
+        }
         await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO library_drains (isil, installation_id, vendor_library_id, name, until, move_id)
             VALUES (@isil, @source, @library, @name, @until, @id)

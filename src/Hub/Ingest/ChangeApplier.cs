@@ -36,6 +36,9 @@ public sealed class ChangeApplier(WorkingSet set, string updatedAt)
     /// <summary>Changes with which a library's new installation took an entity over after a move.</summary>
     public int TakenOver { get; private set; }
 
+    /// <summary>Changes of the installation a library left, applied during the overlap after its move.</summary>
+    public int LateFromOldInstallation { get; private set; }
+
     /// <summary>Applies one change.</summary>
     public void Apply(CanonicalChange change)
     {
@@ -61,25 +64,53 @@ public sealed class ChangeApplier(WorkingSet set, string updatedAt)
         return false;
     }
 
-    // Two installations report one entity only after a library moved (Consolidation): the target's id-map entry then
-    // names the same canonical entity from the cut-over (BoundAt). Source versions of two systems are not comparable,
-    // so while the row was last written from another installation the version rule cannot decide; instead:
-    //  - from the cut-over, a change through a move's entry takes the entity over, whatever its version (content
-    //    decides whether there is an event, so the migrated copy of unchanged data makes none);
-    //  - anything else is superseded: the target's copy before the cut-over, the source's changes once the target wrote.
-    private bool IsStaleOrSuperseded<TRow>(Tracked<TRow> tracked, string? rowInstallation, long? storedVersion, CanonicalChange change) where TRow : class
+    /// <summary>The source version of a row a library move handed to its new installation at the cut-over: that
+    /// installation has not reported the entity yet, so any version of it is newer.</summary>
+    public const long MovedVersion = -1;
+
+    // Two installations report one entity only after a library moved (Consolidation). At the cut-over the move binds the
+    // library's rows to the new installation with MovedVersion. Source versions of two systems are not comparable, so:
+    //  - a change of the row's installation follows the version rule (the new installation's first change beats
+    //    MovedVersion; content then decides the event, so the migrated copy of unchanged data makes none);
+    //  - a late change of the old installation (the overlap) counts while the new one has not spoken about the entity
+    //    (MovedVersion), and leaves the row bound to the new installation;
+    //  - a change through a move's id-map entry whose cut-over (BoundAt) has passed takes a row over that is still on
+    //    the old installation's clock (a page read before the cut-over and applied after it);
+    //  - anything else is superseded: the new installation's copy before its cut-over, the old installation's changes
+    //    once the new one has written the entity.
+    private Clock Decide<TRow>(Tracked<TRow> tracked, string? rowInstallation, long? storedVersion, CanonicalChange change) where TRow : class
     {
         if (rowInstallation is null || string.Equals(rowInstallation, set.InstallationId, StringComparison.Ordinal))
-            return IsStale(storedVersion, change);
+            return IsStale(storedVersion, change) ? Clock.Skip : Clock.Apply;
+        if (storedVersion == MovedVersion)
+        {
+            LateFromOldInstallation++;
+            return Clock.ApplyKeepingBinding;
+        }
         if (tracked.BoundAt is { } boundAt
             && DateTimeOffset.Parse(boundAt, CultureInfo.InvariantCulture) <= DateTimeOffset.Parse(updatedAt, CultureInfo.InvariantCulture))
         {
             TakenOver++;
-            return false;
+            return Clock.Apply;
         }
         Skipped++;
         Superseded++;
-        return true;
+        return Clock.Skip;
+    }
+
+    // Writes who the row belongs to after applying a change: the change's installation, or (a late change of the
+    // installation a library left) still the new one, which has yet to report the entity.
+    private void Bind(Clock clock, Action<string, long> bind, string? oldInstallation, long version)
+    {
+        if (clock == Clock.ApplyKeepingBinding) bind(oldInstallation!, MovedVersion);
+        else bind(set.InstallationId, version);
+    }
+
+    private enum Clock
+    {
+        Skip,
+        Apply,
+        ApplyKeepingBinding,
     }
 
     // An erased member's id-map entry is a tombstone: later changes from the source NEVER bring the person back.
@@ -96,8 +127,11 @@ public sealed class ChangeApplier(WorkingSet set, string updatedAt)
     {
         var tracked = set.Member(s.LocalId);
         var old = tracked.Row;
-        if (IsErased(old) || IsStaleOrSuperseded(tracked, old?.InstallationId, old?.SourceVersion, s)) return;
+        if (IsErased(old)) return;
+        var clock = Decide(tracked, old?.InstallationId, old?.SourceVersion, s);
+        if (clock == Clock.Skip) return;
         var row = MemberRow.From(s, tracked.CanonicalId, set.InstallationId, updatedAt);
+        Bind(clock, (i, v) => (row.InstallationId, row.SourceVersion) = (i, v), old?.InstallationId, s.SourceVersion);
         tracked.Row = row;
         tracked.Dirty = true;
         var unchanged = old is not null && !old.Removed && old.ContentHash == row.ContentHash;
@@ -126,10 +160,10 @@ public sealed class ChangeApplier(WorkingSet set, string updatedAt)
         var tracked = set.Member(g.LocalId);
         var old = tracked.Row;
         if (old is null || old.Removed) { Skipped++; return; }
-        if (IsStaleOrSuperseded(tracked, old.InstallationId, old.SourceVersion, g)) return;
+        var clock = Decide(tracked, old.InstallationId, old.SourceVersion, g);
+        if (clock == Clock.Skip) return;
         old.ScrubPersonalData();
-        old.InstallationId = set.InstallationId;
-        old.SourceVersion = g.SourceVersion;
+        Bind(clock, (i, v) => (old.InstallationId, old.SourceVersion) = (i, v), old.InstallationId, g.SourceVersion);
         old.UpdatedAt = updatedAt;
         old.WithHash();
         tracked.Dirty = true;
@@ -144,8 +178,10 @@ public sealed class ChangeApplier(WorkingSet set, string updatedAt)
     {
         var tracked = set.Holding(s.LocalId);
         var old = tracked.Row;
-        if (IsStaleOrSuperseded(tracked, old?.InstallationId, old?.SourceVersion, s)) return;
+        var clock = Decide(tracked, old?.InstallationId, old?.SourceVersion, s);
+        if (clock == Clock.Skip) return;
         var row = HoldingRow.From(s, tracked.CanonicalId, set.InstallationId, updatedAt);
+        Bind(clock, (i, v) => (row.InstallationId, row.SourceVersion) = (i, v), old?.InstallationId, s.SourceVersion);
         tracked.Row = row;
         tracked.Dirty = true;
         if (old is not null && old.ContentHash == row.ContentHash) return;
@@ -178,11 +214,11 @@ public sealed class ChangeApplier(WorkingSet set, string updatedAt)
         var tracked = set.Holding(g.LocalId);
         var old = tracked.Row;
         if (old is null || old.Withdrawn) { Skipped++; return; }
-        if (IsStaleOrSuperseded(tracked, old.InstallationId, old.SourceVersion, g)) return;
-        old.InstallationId = set.InstallationId;
+        var clock = Decide(tracked, old.InstallationId, old.SourceVersion, g);
+        if (clock == Clock.Skip) return;
+        Bind(clock, (i, v) => (old.InstallationId, old.SourceVersion) = (i, v), old.InstallationId, g.SourceVersion);
         old.Withdrawn = true;
         old.Status = nameof(HoldingStatus.Withdrawn);
-        old.SourceVersion = g.SourceVersion;
         old.UpdatedAt = updatedAt;
         old.WithHash();
         tracked.Dirty = true;
@@ -199,7 +235,8 @@ public sealed class ChangeApplier(WorkingSet set, string updatedAt)
     {
         var tracked = set.Loan(s.LocalId);
         var old = tracked.Row;
-        if (IsStaleOrSuperseded(tracked, old?.InstallationId, old?.SourceVersion, s)) return;
+        var clock = Decide(tracked, old?.InstallationId, old?.SourceVersion, s);
+        if (clock == Clock.Skip) return;
         // Old history that retention pseudonymised stays unlinked, even if the source sends the loan again.
         if (old?.PseudonymisedAt is not null) { Skipped++; return; }
         var member = set.Member(s.MemberLocalId);
@@ -221,6 +258,7 @@ public sealed class ChangeApplier(WorkingSet set, string updatedAt)
             SourceVersion = s.SourceVersion,
             UpdatedAt = updatedAt,
         }.WithHash();
+        Bind(clock, (i, v) => (row.InstallationId, row.SourceVersion) = (i, v), old?.InstallationId, s.SourceVersion);
         tracked.Row = row;
         tracked.Dirty = true;
         if (old is not null && old.ContentHash == row.ContentHash) return;
