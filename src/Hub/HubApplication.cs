@@ -8,6 +8,7 @@ using Lsb.Hub.Bus;
 using Lsb.Hub.EventLog;
 using Lsb.Hub.Health;
 using Lsb.Hub.Holdings;
+using Lsb.Hub.Ibl;
 using Lsb.Hub.Infrastructure;
 using Lsb.Hub.Ingest;
 using Lsb.Hub.Installations;
@@ -70,6 +71,7 @@ public static class HubApplication
         builder.Services.AddHostedService<Dwh.DwhFolderPublisher>();
         builder.Services.AddHostedService<Dwh.DwhBrokerPublisher>();
         HubAdapters.AddAll(builder.Services);
+        builder.Services.AddIbl();
 
         var bus = BusConfiguration.ReadOptions(builder.Configuration);
         builder.Services.AddSingleton(bus);
@@ -102,6 +104,7 @@ public static class HubApplication
         app.MapLoans();
         app.MapEventLog();
         Dwh.DwhEndpoints.MapDwh(app);
+        app.MapIbl();
         return app;
     }
 
