@@ -1,4 +1,5 @@
 using Lsb.Hub.Ibl.Api;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Lsb.Hub.Ibl.Iso18626;
 using Lsb.Hub.Ibl.Outbox;
 using Lsb.Hub.Ibl.Privacy;
@@ -20,7 +21,7 @@ public static class IblFeature
     public static IServiceCollection AddIbl(this IServiceCollection services)
     {
         services.AddOptions<IblOptions>().BindConfiguration(IblOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IblClock>();
+        services.TryAddSingleton<IblClock>();
         services.AddSingleton<IblStore>();
         services.AddSingleton<IblStateMachine>();
         services.AddSingleton<IblScheduler>();

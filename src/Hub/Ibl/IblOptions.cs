@@ -25,12 +25,13 @@ public sealed class IblOptions : IValidatableObject
 
     /// <summary>
     /// The card number of the institutional patron a lender's hold and loan are for: <c>{borrower}</c> is the
-    /// borrowing library's ISIL (or external agency id), <c>{lender}</c> the lender's ISIL. Every lending library
-    /// MUST have such a patron per borrowing library (or one shared, with a pattern without <c>{borrower}</c>).
+    /// borrowing library's ISIL (or external agency id), <c>{lender}</c> the lender's ISIL (so the card is unique even in
+    /// an installation shared by several libraries). Every lending library MUST have such a patron per borrowing library
+    /// (or one shared by all, with a pattern without <c>{borrower}</c>).
     /// A library's own pattern (<see cref="IblLibraryOptions.InstitutionalPatronPattern"/>) wins.
     /// </summary>
-    [Required(AllowEmptyStrings = false, ErrorMessage = "Ibl:InstitutionalPatronPattern is empty: give a card-number pattern such as IBL-{borrower}.")]
-    public string InstitutionalPatronPattern { get; set; } = "IBL-{borrower}";
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Ibl:InstitutionalPatronPattern is empty: give a card-number pattern such as IBL-{lender}-{borrower}.")]
+    public string InstitutionalPatronPattern { get; set; } = "IBL-{lender}-{borrower}";
 
     /// <summary>The member's loan at the borrowing library ends this long before the lender's due date, for the return trip.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00", ErrorMessage = "Ibl:ReturnMargin must be between 0 and 30 days.")]

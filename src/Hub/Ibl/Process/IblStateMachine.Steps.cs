@@ -107,6 +107,12 @@ public sealed partial class IblStateMachine
                     ScheduleLoanDue(t);
                 }
                 t.Note($"checked out at {step.Agency} to the institutional patron" + (result.DueAt is { } d ? $", due {d:yyyy-MM-dd}" : ""), null, step.Agency);
+                // The hold only kept the copy for the request; left open it would block renewals and catch the copy on its return.
+                if (r.LenderHoldId is { } helperHold)
+                {
+                    t.AddStep(IblStepKind.CancelLenderHold, IblParty.Lender, step.Agency, step.Position, helperHold);
+                    r.LenderHoldId = null;
+                }
                 return;
             case IblStepKind.CreateTemporaryItem:
                 if (!ok) { NeedsAttention(t, step, result, "create the temporary copy by hand, then post ManualStepDone"); return; }

@@ -32,7 +32,8 @@ public sealed class IblCommandBuilder(HubDatabase database, InstallationStore in
             var installation = await LenderInstallationAsync(connection, entry, isil, cancellationToken);
             if (installation is null)
                 return (null, null, CommandResult.Rejected(RejectionReason.InvalidRequest, $"Library {step.Agency} is not served by any registered installation: register it, then replay the step."));
-            var patron = new PatronRef(null, null, InstitutionalPatron(step.Agency, r.RequestingAgency));
+            var patron = new PatronRef(null, null, InstitutionalPatron(await LibraryOfAsync(step.Agency, installation, cancellationToken),
+                await LibraryOfAsync(r.RequestingAgency, null, cancellationToken)));
             var item = await LenderItemAsync(connection, installation, entry, r, cancellationToken);
             IlsCommand command = step.Kind switch
             {
@@ -58,13 +59,15 @@ public sealed class IblCommandBuilder(HubDatabase database, InstallationStore in
         if (borrowerInstallation is null)
             return (null, null, CommandResult.Rejected(RejectionReason.PatronUnknown, $"Member {r.MemberId} is not known at any installation: the hub must have ingested the member first."));
         var memberRef = new PatronRef(MemberId.Parse(r.MemberId), member?.LocalId, member?.CardNumber);
-        var temporary = new ItemRef(null, r.TempItemId, r.ItemBarcode);
+        var lenderInstallation = await LenderInstallationAsync(connection, c.Current, null, cancellationToken);
+        var barcode = TemporaryBarcode(r, sameInstallation: lenderInstallation == borrowerInstallation);
+        var temporary = new ItemRef(null, r.TempItemId, barcode);
         IlsCommand borrowerCommand = step.Kind switch
         {
             IblStepKind.ValidatePatron => new LookupPatron { IdempotencyKey = step.StepId, Isil = isil, Patron = memberRef },
             IblStepKind.CreateTemporaryItem => new CreateTemporaryItem
             {
-                IdempotencyKey = step.StepId, Isil = isil, Barcode = r.ItemBarcode ?? TemporaryBarcode(r.Id), Title = r.Title ?? "Interbibliothecair leenverkeer",
+                IdempotencyKey = step.StepId, Isil = isil, Barcode = barcode, Title = r.Title ?? "Interbibliothecair leenverkeer",
                 Author = r.Author, OwningIsil = r.LenderAgency ?? "", Patron = memberRef, PickupLocation = r.PickupLocation, ExternalRequestId = r.Id,
             },
             IblStepKind.BorrowerCheckOut => new CheckOut { IdempotencyKey = step.StepId, Isil = isil, Patron = memberRef, Item = temporary, DueAt = MemberDue(r) },
@@ -76,15 +79,25 @@ public sealed class IblCommandBuilder(HubDatabase database, InstallationStore in
         return (borrowerCommand, borrowerInstallation, null);
     }
 
-    /// <summary>The card number of the institutional patron of <paramref name="borrower"/> at <paramref name="lender"/>.</summary>
+    /// <summary>The card number of the institutional patron of library <paramref name="borrower"/> at library <paramref name="lender"/>
+    /// (both the registered library, not a branch).</summary>
     public string InstitutionalPatron(string lender, string borrower)
     {
         var pattern = options.Value.Library(lender).InstitutionalPatronPattern ?? options.Value.InstitutionalPatronPattern;
         return pattern.Replace("{borrower}", borrower, StringComparison.Ordinal).Replace("{lender}", lender, StringComparison.Ordinal);
     }
 
-    /// <summary>A barcode for a temporary copy when the lender gave none: derived from the request id, so a retry gives the same.</summary>
-    public static string TemporaryBarcode(string requestId) => "IBL" + requestId[^12..].ToUpperInvariant();
+    /// <summary>
+    /// The barcode of the temporary copy at the borrower: the lender's barcode (it is on the label staff scan), or
+    /// <c>IBL-</c> and that barcode when lender and borrower share an installation (where the lender's barcode is
+    /// taken by the lender's own copy), or one derived from the request id when the lender gave none.
+    /// </summary>
+    public static string TemporaryBarcode(Model.IblRequest r, bool sameInstallation)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        if (r.ItemBarcode is null) return "IBL-" + r.Id[^12..].ToUpperInvariant();
+        return sameInstallation ? "IBL-" + r.ItemBarcode : r.ItemBarcode;
+    }
 
     private DateTimeOffset? MemberDue(Model.IblRequest r)
     {
@@ -93,7 +106,22 @@ public sealed class IblCommandBuilder(HubDatabase database, InstallationStore in
         return member > clock.Now ? member : due;
     }
 
-    private async Task<string?> LenderInstallationAsync(System.Data.Common.DbConnection connection, RotaEntry? entry, Isil isil, CancellationToken cancellationToken)
+    /// <summary>The registered library a branch ISIL belongs to (the ISIL itself when it is registered or not Dutch).</summary>
+    private async Task<string> LibraryOfAsync(string agency, string? installationId, CancellationToken cancellationToken)
+    {
+        if (!Isil.TryParse(agency, out var isil, out _)) return agency;
+        if (await installations.FindLibraryAsync(isil, cancellationToken) is { } found) return found.Library.Isil.Value;
+        var candidates = installationId is not null && await installations.GetAsync(installationId, cancellationToken) is { } one
+            ? [one] : await installations.ListAsync(cancellationToken);
+        foreach (var installation in candidates)
+        {
+            foreach (var library in installation.Descriptor.Libraries)
+                if (IblLibraries.SameLibrary(library.Isil.Value, agency)) return library.Isil.Value;
+        }
+        return agency;
+    }
+
+    private async Task<string?> LenderInstallationAsync(System.Data.Common.DbConnection connection, RotaEntry? entry, Isil? isil, CancellationToken cancellationToken)
     {
         if (entry?.HoldingId is { } holdingId)
         {
@@ -102,7 +130,8 @@ public sealed class IblCommandBuilder(HubDatabase database, InstallationStore in
             if (current is not null) return current;
         }
         if (entry?.InstallationId is { } known) return known;
-        return (await installations.FindLibraryAsync(isil, cancellationToken))?.Installation.Id;
+        if (isil is null && entry is not null && Isil.TryParse(entry.Agency, out var agency, out _)) isil = agency;
+        return isil is { } lender ? (await installations.FindLibraryAsync(lender, cancellationToken))?.Installation.Id : null;
     }
 
     private static async Task<ItemRef?> LenderItemAsync(System.Data.Common.DbConnection connection, string installation, RotaEntry? entry, Model.IblRequest r,
