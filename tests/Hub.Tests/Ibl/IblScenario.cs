@@ -35,8 +35,8 @@ public static class IblScenario
     {
         var (vendor, installation, libraryId) = world.Libraries[isil];
         var card = "2" + Random.Shared.NextInt64(100_000_000_000, 999_999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (vendor == "Wise") world.Wise.Control.AddPatron(installation, libraryId, new PatronDraft { CardNumber = card, GivenName = "Noor", FamilyName = "Vermeulen" });
-        else world.Brocade.Control.AddMember(new MemberDraft { LibraryCode = libraryId, CardNumber = card, GivenName = "Noor", FamilyName = "Vermeulen" });
+        if (vendor == "Wise") world.Wise.Control.AddPatron(installation, libraryId, new PatronDraft { CardNumber = card, GivenName = "Noor", FamilyName = "Vermeulen", Status = "ACT" });
+        else world.Brocade.Control.AddMember(new MemberDraft { LibraryCode = libraryId, CardNumber = card, GivenName = "Noor", FamilyName = "Vermeulen", Status = "A" });
         var id = await world.WaitForAsync<string>($"member {card} of {isil} in the hub", "SELECT id FROM members WHERE card_number = @card", new { card });
         return (id, card);
     }

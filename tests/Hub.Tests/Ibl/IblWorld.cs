@@ -85,8 +85,8 @@ public sealed class IblWorld : IAsyncDisposable
         {
             foreach (var borrower in libraries.Keys.Where(b => b != lender))
             {
-                if (vendor == "Wise") wise.Control.AddPatron(WiseInstallation, libraryId, new PatronDraft { CardNumber = $"IBL-{lender}-{borrower}", Category = "IBL" });
-                else brocade.Control.AddMember(new MemberDraft { LibraryCode = libraryId, CardNumber = $"IBL-{lender}-{borrower}", Category = "I" });
+                if (vendor == "Wise") wise.Control.AddPatron(WiseInstallation, libraryId, new PatronDraft { CardNumber = $"IBL-{lender}-{borrower}", Category = "IBL", Status = "ACT" });
+                else brocade.Control.AddMember(new MemberDraft { LibraryCode = libraryId, CardNumber = $"IBL-{lender}-{borrower}", Category = "I", Status = "A" });
             }
         }
         var config = new Dictionary<string, string?>
