@@ -17,10 +17,10 @@ namespace Lsb.Hub.Bench;
 /// </summary>
 public static class IngestBenchmark
 {
-    public static async Task<Measurement> RunAsync(int count)
+    public static async Task<Measurement> RunAsync(int count, bool keepRunningForFeed = false)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "lsb-bench-ingest-" + Guid.NewGuid().ToString("N")[..8]);
-        await using var wise = await WiseSimulator.StartAsync(new WiseSimulatorOptions { PatronsPerLibrary = 50, ItemsPerLibrary = 200, LoansPerLibrary = 20 });
+        var wise = await WiseSimulator.StartAsync(new WiseSimulatorOptions { PatronsPerLibrary = 50, ItemsPerLibrary = 200, LoansPerLibrary = 20 });
         var access = wise.Installation(WiseDefaultTopology.InstallationName);
 
         var app = HubApplication.Build(["--urls", "http://127.0.0.1:0"], builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -32,6 +32,9 @@ public static class IngestBenchmark
             ["Serilog:MinimumLevel:Default"] = Environment.GetEnvironmentVariable("LSB_BENCH_LOG") ?? "Warning",
             ["Auth:ApiKeys:0:Key"] = "bench-admin-key-0000000001",
             ["Auth:ApiKeys:0:Scopes:0"] = "admin",
+            ["Auth:ApiKeys:1:Key"] = "bench-dwh-key-00000000000001",
+            ["Auth:ApiKeys:1:Scopes:0"] = "dwh",
+            ["Dwh:PseudonymKey"] = ScaleOutBenchmark.DwhKey,
             [$"Credentials:{access.Name}:AppId"] = access.AppId,
             [$"Credentials:{access.Name}:AppKey"] = access.AppKey,
         }));
@@ -54,9 +57,16 @@ public static class IngestBenchmark
         var elapsed = await WaitUntilDrainedAsync(database, backpressure, access.Name, clock);
         var events = await HeadAsync(database) - headBefore;
         var read = await ReadAsync(database) - readBefore;
+        var detail = $"({read:N0} vendor changes read, {read / elapsed.TotalSeconds:N0}/s)";
+        if (keepRunningForFeed)
+        {
+            var address = app.Urls.First();
+            return new Measurement(events, elapsed, Path.Combine(dataDirectory, "hub.db"), detail, new Uri(address), new RunningHub(app, wise));
+        }
         await app.StopAsync();
         await app.DisposeAsync();
-        return new Measurement(events, elapsed, Path.Combine(dataDirectory, "hub.db"), $"({read:N0} vendor changes read, {read / elapsed.TotalSeconds:N0}/s)");
+        await wise.DisposeAsync();
+        return new Measurement(events, elapsed, Path.Combine(dataDirectory, "hub.db"), detail);
     }
 
     /// <summary>Waits until the feeds are read and every queued page is applied; returns when that last happened.</summary>
@@ -90,6 +100,22 @@ public static class IngestBenchmark
     {
         await using var connection = await database.OpenAsync();
         return await connection.ExecuteScalarAsync<long?>("SELECT changes_read FROM ingest_cursors") ?? 0;
+    }
+
+    /// <summary>Stops a hub kept running for the feed measurement.</summary>
+    public static async Task StopAsync(Measurement ingest)
+    {
+        if (ingest.Running is not null) await ingest.Running.DisposeAsync();
+    }
+
+    private sealed class RunningHub(Microsoft.AspNetCore.Builder.WebApplication app, WiseSimulatorHost wise) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+            await wise.DisposeAsync();
+        }
     }
 
     public static void Cleanup(Measurement ingest)

@@ -23,8 +23,28 @@ switch (command)
         }
         IngestBenchmark.Cleanup(ingest);
         return 0;
+    case "scaleout":
+        var postgres = Environment.GetEnvironmentVariable("LSB_BENCH_POSTGRES");
+        var rabbit = Environment.GetEnvironmentVariable("LSB_BENCH_RABBITMQ");
+        if (postgres is null || rabbit is null)
+        {
+            Console.Error.WriteLine("scaleout needs LSB_BENCH_POSTGRES (Npgsql connection string) and LSB_BENCH_RABBITMQ (AMQP URI)");
+            return 2;
+        }
+        var embedded = await IngestBenchmark.RunAsync(count, keepRunningForFeed: true);
+        Report.Line("embedded default (SQLite, local queues, 1 node)", embedded);
+        var feed = await ScaleOutBenchmark.FeedReadAsync(embedded.Hub!, "bench-dwh-key-00000000000001");
+        Report.Line("DWH feed read from position 0 over HTTP (embedded default, pages of 5,000)", feed);
+        await IngestBenchmark.StopAsync(embedded);
+        foreach (var nodes in new[] { 1, 2, 3 })
+        {
+            var m = await ScaleOutBenchmark.RunAsync(count, nodes, postgres, rabbit);
+            Report.Line($"PostgreSQL + RabbitMQ, {nodes} node(s) in one process", m);
+        }
+        IngestBenchmark.Cleanup(embedded);
+        return 0;
     default:
-        Console.Error.WriteLine("usage: Hub.Bench ingest [--count N] [--baseline-count N] [--skip-baselines]");
+        Console.Error.WriteLine("usage: Hub.Bench ingest [--count N] [--baseline-count N] [--skip-baselines] | scaleout [--count N]");
         return 2;
 }
 

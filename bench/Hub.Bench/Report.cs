@@ -1,7 +1,7 @@
 namespace Lsb.Hub.Bench;
 
 /// <summary>A measured run.</summary>
-public sealed record Measurement(long Events, TimeSpan Elapsed, string DatabasePath = "", string Detail = "")
+public sealed record Measurement(long Events, TimeSpan Elapsed, string DatabasePath = "", string Detail = "", Uri? Hub = null, IAsyncDisposable? Running = null)
 {
     public double PerSecond => Events / Elapsed.TotalSeconds;
 }

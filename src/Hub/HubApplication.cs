@@ -6,6 +6,7 @@ using Lsb.Hub.Adapters.Mapping;
 using Lsb.Hub.Auth;
 using Lsb.Hub.Bus;
 using Lsb.Hub.EventLog;
+using Lsb.Hub.FailedMessages;
 using Lsb.Hub.Health;
 using Lsb.Hub.Holdings;
 using Lsb.Hub.Ibl;
@@ -72,6 +73,7 @@ public static class HubApplication
         builder.Services.AddHostedService<Dwh.DwhBrokerPublisher>();
         HubAdapters.AddAll(builder.Services);
         builder.Services.AddIbl();
+        builder.Services.AddFailedMessages();
 
         var bus = BusConfiguration.ReadOptions(builder.Configuration);
         builder.Services.AddSingleton(bus);
@@ -105,6 +107,7 @@ public static class HubApplication
         app.MapEventLog();
         Dwh.DwhEndpoints.MapDwh(app);
         app.MapIbl();
+        app.MapFailedMessages();
         return app;
     }
 

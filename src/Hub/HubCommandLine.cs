@@ -24,6 +24,8 @@ public static class HubCommandLine
                 return Marc.Cli.MarcCommand.Run(rest, Console.Out, Console.Error);
             case "sandbox":
                 return await Sandbox.SandboxCommand.RunAsync(rest);
+            case "failed":
+                return await FailedMessages.Cli.FailedCommand.RunAsync(rest);
             case "help" or "--help" or "-h":
                 PrintHelp();
                 return 0;

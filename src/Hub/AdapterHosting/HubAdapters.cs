@@ -8,6 +8,7 @@ public static class HubAdapters
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddWiseAdapter();
+        services.AddVSmartAdapter();
         services.AddBrocadeAdapter();
     }
 }

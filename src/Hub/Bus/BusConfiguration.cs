@@ -68,6 +68,11 @@ public static class BusConfiguration
                 opts.Durability.NodeReassignmentPollingTime = TimeSpan.FromSeconds(Math.Max(1, bus.StaleNodeTimeout.TotalSeconds / 4));
             }
             opts.AutoBuildMessageStorageOnStartup = AutoCreate.CreateOrUpdate;
+            // How often the durability agent runs: it also moves messages marked for replay out of the failed-message
+            // store back into the inbox, so this bounds how soon a replay starts (FailedMessages/ReplayOperationRunner).
+            var durabilityPolling = configuration.GetValue("Bus:DurabilityPollingInterval", TimeSpan.FromSeconds(1));
+            opts.Durability.ScheduledJobPollingTime = durabilityPolling;
+            opts.Durability.ScheduledJobFirstExecution = durabilityPolling;
             opts.UseSystemTextJsonForSerialization(json =>
             {
                 // Compile-time metadata for the high-volume ingest messages; reflection for everything else.

@@ -1,12 +1,14 @@
 using Lsb.Hub.AdapterHosting;
 using Lsb.Hub.Adapters.Changes;
+using Lsb.Hub.FailedMessages.Stamping;
+using Lsb.Hub.Installations;
 using Serilog.Context;
 using Wolverine;
 
 namespace Lsb.Hub.Ingest;
 
 /// <summary>Translates raw changes with the installation's adapter and applies them to the canonical store.</summary>
-public sealed class IngestHandler(AdapterRegistry adapters, CanonicalIngest ingest, IngestBackpressure backpressure, ILogger<IngestHandler> logger)
+public sealed class IngestHandler(AdapterRegistry adapters, CanonicalIngest ingest, IngestBackpressure backpressure, InstallationStore installations, ILogger<IngestHandler> logger)
 {
     /// <summary>Applies a page; untranslatable changes are sent on alone as <see cref="IngestChange"/>.</summary>
     public async Task Handle(IngestChangePage page, IMessageContext context, CancellationToken cancellationToken)
@@ -35,11 +37,13 @@ public sealed class IngestHandler(AdapterRegistry adapters, CanonicalIngest inge
             var translatedAfter = clock.Elapsed;
             var outcome = await ingest.ApplyAsync(page.InstallationId, translated, context.CorrelationId, cancellationToken);
             var appliedAfter = clock.Elapsed;
+            var installation = failed.Count > 0 ? await installations.GetAsync(page.InstallationId, cancellationToken) : null;
             foreach (var (change, error) in failed)
             {
                 logger.LogWarning("Change {SourceEventId} ({Feed} {LocalId}) could not be translated and goes on alone to fail visibly: {Error}",
                     change.SourceEventId, change.Feed, change.LocalId, error.Message);
-                await context.SendAsync(new IngestChange(page.InstallationId, change));
+                var delivery = installation is null ? null : new DeliveryOptions().WithOrigin(installation.Descriptor, change.VendorLibraryId);
+                await context.SendAsync(new IngestChange(page.InstallationId, change), delivery);
             }
             logger.LogInformation("Ingested page of {Changes} changes: {Events} events, {Skipped} duplicates or stale, {Failed} split off; log at {Position} (translate {TranslateMs:F0} ms, apply {ApplyMs:F0} ms)",
                 page.Changes.Count, outcome.Events, outcome.Skipped, failed.Count, outcome.LastPosition,

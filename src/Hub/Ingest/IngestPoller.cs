@@ -1,5 +1,6 @@
 using Lsb.Hub.AdapterHosting;
 using Lsb.Hub.Adapters;
+using Lsb.Hub.FailedMessages.Stamping;
 using Lsb.Hub.Installations;
 using Microsoft.Extensions.Options;
 using Serilog.Context;
@@ -150,7 +151,9 @@ public sealed class IngestPoller(
                 if (local) backpressure.PageSent(installation.Id);
                 try
                 {
-                    await messages.SendAsync(new IngestChangePage(installation.Id, page.Changes), new DeliveryOptions { CorrelationId = correlationId });
+                    var libraries = page.Changes.Select(c => c.VendorLibraryId).Distinct(StringComparer.Ordinal).ToList();
+                    await messages.SendAsync(new IngestChangePage(installation.Id, page.Changes),
+                        new DeliveryOptions { CorrelationId = correlationId }.WithOrigin(installation.Descriptor, libraries.Count == 1 ? libraries[0] : null));
                 }
                 catch
                 {

@@ -33,6 +33,7 @@ public static class SandboxCommand
             Url = "http://127.0.0.1:0",
             BackgroundChangesPerSecond = 2,
         });
+        await using var vsmart = await VSmartSandbox.StartAsync();
         await using var brocade = await BrocadeSandbox.StartAsync(folder, keepData);
         var wiseAccess = wise.Installation(WiseDefaultTopology.InstallationName);
         var firstIsil = wiseAccess.Libraries[0].Isil;
@@ -47,6 +48,7 @@ public static class SandboxCommand
             [$"Credentials:{wiseAccess.Name}:AppKey"] = wiseAccess.AppKey,
         };
         foreach (var (key, value) in keys.AsConfiguration(firstIsil)) defaults[key] = value;
+        VSmartSandbox.AddConfiguration(defaults, vsmart);
         foreach (var (key, value) in BrocadeSandbox.Configuration(brocade, dataDirectory)) defaults[key] = value;
 
         var app = HubApplication.Build(args, builder =>
@@ -55,9 +57,11 @@ public static class SandboxCommand
 
         var store = app.Services.GetRequiredService<InstallationStore>();
         await RegisterAsync(store, wiseAccess);
+        await VSmartSandbox.RegisterAsync(store, vsmart);
         await BrocadeSandbox.RegisterAsync(store, brocade);
         var hubUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
         PrintBanner(hubUrl, wise.BaseAddress, keys, firstIsil);
+        VSmartSandbox.PrintUrls(vsmart, hubUrl, keys.Admin);
         Console.WriteLine(BrocadeSandbox.Describe(brocade));
         await PrintFirstIdsAsync(app.Services, hubUrl, keys);
         await app.WaitForShutdownAsync();

@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Xml.Linq;
+using Lsb.Hub.Adapters.Changes;
+using Lsb.Hub.Adapters.VSmart.Mapping;
+
+namespace Lsb.Hub.Adapters.VSmart.Translation;
+
+/// <summary>A loan web-service entry: the loan as it was after a check-out, renewal or check-in.</summary>
+internal sealed partial class VSmartTranslator
+{
+    private LoanSnapshot Loan(VendorChange change, XElement entry)
+    {
+        var loan = entry.Element(Ws + "uitlening") ?? throw Malformed(change, "has no <uitlening>");
+        var libraryId = Attribute(loan, "bibliotheek") ?? throw Malformed(change, "has a loan without bibliotheek");
+        var state = mappings.LoanStatus.Map(installation, Text(loan, "status"));
+        var due = Day(Text(loan, "vervaldatum"));
+        return new LoanSnapshot
+        {
+            LocalId = change.LocalId,
+            SourceEventId = change.SourceEventId,
+            SourceVersion = change.SourceVersion,
+            OccurredAt = change.ChangedAt,
+            Isil = mappings.BranchIsil(installation, libraryId, Attribute(loan, "vestiging")),
+            MemberLocalId = Attribute(loan, "lener") ?? throw Malformed(change, "has a loan without lener"),
+            HoldingLocalId = Attribute(loan, "exemplaar") ?? throw Malformed(change, "has a loan without exemplaar"),
+            Title = Text(loan, "titel"),
+            StartedAt = Moment(Text(loan, "uitleendatum")) ?? throw Malformed(change, "has a loan without uitleendatum"),
+            DueAt = due is { } d ? DutchTime.EndOfDay(d) : null,
+            EndedAt = state == VSmartLoanState.Returned ? Moment(Text(loan, "inleverdatum")) ?? change.ChangedAt : null,
+            Renewals = int.TryParse(Text(loan, "verlengingen"), NumberStyles.None, CultureInfo.InvariantCulture, out var renewals) ? renewals : 0,
+        };
+    }
+
+    private static DateTimeOffset? Moment(string? text)
+        => DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var moment) ? moment : null;
+}
