@@ -20,8 +20,10 @@ public abstract class IblLifecycleTests(TestBackend backend) : IAsyncLifetime
         // Borrower → lender, concurrently, through one hub.
         var journeys = new[]
         {
-            IblJourney.RunAsync(_world, "NL-0851010000", "NL-0853010000"), // Wise → Brocade
+            IblJourney.RunAsync(_world, "NL-0851010000", "NL-0852010000"), // Wise → V-smart
+            IblJourney.RunAsync(_world, "NL-0852020000", "NL-0853010000"), // V-smart → Brocade
             IblJourney.RunAsync(_world, "NL-0853020000", "NL-0851020000"), // Brocade → Wise
+            IblJourney.RunAsync(_world, "NL-0851010000", "NL-0853010000"), // Wise → Brocade
             IblJourney.RunAsync(_world, "NL-0851030000", "NL-0851020000"), // Wise → Wise (one installation)
         };
         await Task.WhenAll(journeys);

@@ -16,6 +16,12 @@ public static class IblPrivacy
             Assert.Contains(holds, h => h.PatronSystemId == expected);
             Assert.DoesNotContain(holds, h => patrons.Any(p => p.PatronSystemId == h.PatronSystemId && p.CardNumber == memberCard));
         }
+        else if (vendor == "VSmart")
+        {
+            var requests = world.VSmart.Control.Requests(installation).Where(r => r.LibraryId == libraryId).ToList();
+            Assert.Contains(requests, r => r.CardNumber == institutional);
+            Assert.DoesNotContain(requests, r => r.CardNumber == memberCard);
+        }
         else
         {
             var holds = world.Brocade.Control.Holds().Where(h => !h.Cancelled).ToList();

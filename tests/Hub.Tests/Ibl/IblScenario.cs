@@ -21,7 +21,9 @@ public static class IblScenario
     {
         var (vendor, installation, libraryId) = world.Libraries[isil];
         string barcode;
-        if (vendor == "Wise")
+        if (vendor == "VSmart")
+            barcode = world.VSmart.Control.AddCopy(installation, libraryId, new Simulators.VSmart.CopyDraft { Isbn = isbn, Title = title, Author = "A. Jansen", MaterialCode = "BK", Status = "AV", Policy = "IBL" }).Barcode;
+        else if (vendor == "Wise")
             barcode = world.Wise.Control.AddItem(installation, libraryId, new ItemDraft { Isbn = isbn, Title = title, Author = "Jansen, A.", LendableForIbl = true, MaterialType = "BOEK" }).Barcode;
         else
             barcode = world.Brocade.Control.AddCopy(new CopyDraft { LibraryCode = libraryId, Isbn = isbn, Title = title, Author = "Jansen, A.", Material = "BK", Status = "A", LendableForIbl = true }).Barcode;
@@ -36,6 +38,7 @@ public static class IblScenario
         var (vendor, installation, libraryId) = world.Libraries[isil];
         var card = "2" + Random.Shared.NextInt64(100_000_000_000, 999_999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (vendor == "Wise") world.Wise.Control.AddPatron(installation, libraryId, new PatronDraft { CardNumber = card, GivenName = "Noor", FamilyName = "Vermeulen", Status = "ACT" });
+        else if (vendor == "VSmart") world.VSmart.Control.AddBorrower(installation, libraryId, new Simulators.VSmart.BorrowerDraft { CardNumber = card, GivenName = "Noor", FamilyName = "Vermeulen", Status = "OK" });
         else world.Brocade.Control.AddMember(new MemberDraft { LibraryCode = libraryId, CardNumber = card, GivenName = "Noor", FamilyName = "Vermeulen", Status = "A" });
         var id = await world.WaitForAsync<string>($"member {card} of {isil} in the hub", "SELECT id FROM members WHERE card_number = @card", new { card });
         return (id, card);

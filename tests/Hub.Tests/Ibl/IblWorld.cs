@@ -5,6 +5,7 @@ using Lsb.Hub.Auth;
 using Lsb.Hub.Ibl;
 using Lsb.Hub.Simulators.Brocade;
 using Lsb.Hub.Simulators.Brocade.Control;
+using Lsb.Hub.Simulators.VSmart;
 using Lsb.Hub.Simulators.Wise;
 using Lsb.Hub.Storage;
 using Lsb.Hub.Tests.Infrastructure;
@@ -19,7 +20,7 @@ using Npgsql;
 namespace Lsb.Hub.Tests.Ibl;
 
 /// <summary>
-/// Interlibrary loan across installations: a Wise and a Brocade simulator (every library with an institutional patron
+/// Interlibrary loan across installations: a Wise, a V-smart and a Brocade simulator (every library with an institutional patron
 /// for every other library, as IBL needs) and one hub that has registered both and ingests them. The hub can be
 /// stopped and started again on the same storage. Optionally the IBL clock is a fake one the test moves.
 /// On PostgreSQL with <c>LSB_TEST_RABBITMQ</c> set, the hub runs as two nodes on RabbitMQ.
@@ -31,6 +32,7 @@ public sealed class IblWorld : IAsyncDisposable
     public const string Poi = "iblpoi";
     public const string WiseInstallation = WiseDefaultTopology.InstallationName;
     public const string BrocadeInstallation = BrocadeDefaultTopology.InstallationName;
+    public const string VSmartInstallation = VSmartDefaultTopology.InstallationName;
 
     private readonly Dictionary<string, string?> _config;
     private readonly TestBackend _backend;
@@ -38,9 +40,10 @@ public sealed class IblWorld : IAsyncDisposable
     private readonly string? _schema;
     private readonly string _brocadeState;
 
-    private IblWorld(TestBackend backend, Dictionary<string, string?> config, WiseSimulatorHost wise, BrocadeSimulatorHost brocade, FakeTimeProvider? clock,
-        string? dataDirectory, string? schema, string brocadeState)
+    private IblWorld(TestBackend backend, Dictionary<string, string?> config, WiseSimulatorHost wise, BrocadeSimulatorHost brocade, VSmartSimulatorHost vsmart,
+        FakeTimeProvider? clock, string? dataDirectory, string? schema, string brocadeState)
     {
+        VSmart = vsmart;
         _backend = backend;
         _config = config;
         Wise = wise;
@@ -53,6 +56,7 @@ public sealed class IblWorld : IAsyncDisposable
 
     public WiseSimulatorHost Wise { get; }
     public BrocadeSimulatorHost Brocade { get; }
+    public VSmartSimulatorHost VSmart { get; }
     public FakeTimeProvider? Clock { get; }
     public WebApplication Hub { get; private set; } = null!;
     public WebApplication? SecondNode { get; private set; }
@@ -76,16 +80,20 @@ public sealed class IblWorld : IAsyncDisposable
             MembersPerLibrary = 4, CopiesPerLibrary = 8, LoansPerLibrary = 2, ExportAfterEveryChange = true,
             ExportFolder = Path.Combine(brocadeState, "exports"),
         });
+        var vsmart = await VSmartSimulator.StartAsync(new VSmartSimulatorOptions { BorrowersPerLibrary = 4, CopiesPerLibrary = 8, LoansPerLibrary = 2, OaiPageSize = 50 });
+        var vsmartAccess = vsmart.Installation(VSmartInstallation);
         var wiseAccess = wise.Installation(WiseInstallation);
         var libraries = new Dictionary<string, (string, string, string)>(StringComparer.OrdinalIgnoreCase);
         foreach (var l in wiseAccess.Libraries) libraries[l.Isil] = ("Wise", WiseInstallation, l.LibraryId);
         foreach (var l in brocade.Installation.Libraries) libraries[l.Isil] = ("Brocade", BrocadeInstallation, l.LibraryCode);
+        foreach (var l in vsmartAccess.Libraries) libraries[l.Isil] = ("VSmart", VSmartInstallation, l.LibraryId);
         // IBL needs, at every lending library, an institutional patron per borrowing library (Ibl:InstitutionalPatronPattern).
         foreach (var (lender, (vendor, _, libraryId)) in libraries)
         {
             foreach (var borrower in libraries.Keys.Where(b => b != lender))
             {
                 if (vendor == "Wise") wise.Control.AddPatron(WiseInstallation, libraryId, new PatronDraft { CardNumber = $"IBL-{lender}-{borrower}", Category = "IBL", Status = "ACT" });
+                else if (vendor == "VSmart") vsmart.Control.AddBorrower(VSmartInstallation, libraryId, new BorrowerDraft { CardNumber = $"IBL-{lender}-{borrower}", Status = "OK" });
                 else brocade.Control.AddMember(new MemberDraft { LibraryCode = libraryId, CardNumber = $"IBL-{lender}-{borrower}", Category = "I", Status = "A" });
             }
         }
@@ -111,6 +119,8 @@ public sealed class IblWorld : IAsyncDisposable
             [$"Credentials:{WiseInstallation}:AppKey"] = wiseAccess.AppKey,
             [$"Credentials:{BrocadeInstallation}:SipUser"] = brocade.Installation.SipUser,
             [$"Credentials:{BrocadeInstallation}:SipPassword"] = brocade.Installation.SipPassword,
+            [$"Credentials:{VSmartInstallation}:Username"] = vsmartAccess.Username,
+            [$"Credentials:{VSmartInstallation}:Password"] = vsmartAccess.Password,
             ["Adapters:Brocade:StateDirectory"] = Path.Combine(brocadeState, "adapter"),
         };
         var n = 3;
@@ -145,11 +155,12 @@ public sealed class IblWorld : IAsyncDisposable
         if (settings is not null)
             foreach (var (k, v) in settings) config[k] = v;
         var clock = fakeClock ? new FakeTimeProvider(DateTimeOffset.UtcNow) : null;
-        var world = new IblWorld(backend, config, wise, brocade, clock, dataDirectory, schema, brocadeState) { Libraries = libraries };
+        var world = new IblWorld(backend, config, wise, brocade, vsmart, clock, dataDirectory, schema, brocadeState) { Libraries = libraries };
         try
         {
             await world.StartHubAsync();
             await world.RegisterAsync(WiseInstallation, "Wise", wiseAccess.Endpoint, wiseAccess.Libraries.Select(l => (l.Isil, l.LibraryId, l.Name)));
+            await world.RegisterAsync(VSmartInstallation, "VSmart", vsmartAccess.Endpoint, vsmartAccess.Libraries.Select(l => (l.Isil, l.LibraryId, l.Name)));
             await world.RegisterAsync(BrocadeInstallation, "Brocade", brocade.Installation.Endpoint, brocade.Installation.Libraries.Select(l => (l.Isil, l.LibraryCode, l.Name)));
         }
         catch
@@ -247,6 +258,7 @@ public sealed class IblWorld : IAsyncDisposable
         catch (Exception) { /* a hub that failed to start has nothing to stop */ }
         await Wise.DisposeAsync();
         await Brocade.DisposeAsync();
+        await VSmart.DisposeAsync();
         if (_dataDirectory is not null)
         {
             try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }

@@ -69,11 +69,11 @@ public static class IblEndpoints
     private static async Task<IResult> GetAsync(string id, ClaimsPrincipal user, IblStore store, IblAccess access, CancellationToken cancellationToken)
     {
         if (!CanonicalId.TryParse<IblRequestId>(id, out _)) return Problems.Invalid("id", $"'{id}' is not a request id: expected 'ibl-' followed by 32 hexadecimal digits.");
-        var c = await store.LoadAsync(id, cancellationToken);
+        var (c, history) = await store.LoadWithHistoryAsync(id, withHistory: true, cancellationToken);
         if (c is null) return Problems.NotFound($"No interlibrary-loan request {id} is known to the hub.");
         var roles = await access.RolesAsync(user, c, cancellationToken);
         if (roles == IblRoles.None) return Problems.Forbidden($"This key may not see request {id}: only the requesting library, its lenders, their POIs and admins may.");
-        return Results.Ok(IblViews.Of(c, await store.HistoryAsync(id, cancellationToken), roles));
+        return Results.Ok(IblViews.Of(c, history, roles));
     }
 
     private static async Task<IResult> ActAsync(string id, HttpRequest http, ClaimsPrincipal user, IblStore store, IblProcess process, IblAccess access,
@@ -163,9 +163,9 @@ public static class IblEndpoints
 
     private static async Task<IblRequestView?> ViewAsync(IblStore store, IblAccess access, ClaimsPrincipal user, string id, CancellationToken cancellationToken)
     {
-        var c = await store.LoadAsync(id, cancellationToken);
+        var (c, history) = await store.LoadWithHistoryAsync(id, withHistory: true, cancellationToken);
         if (c is null) return null;
-        return IblViews.Of(c, await store.HistoryAsync(id, cancellationToken), await access.RolesAsync(user, c, cancellationToken));
+        return IblViews.Of(c, history, await access.RolesAsync(user, c, cancellationToken));
     }
 
     private static string? Trim(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -15,18 +15,31 @@ namespace Lsb.Hub.Ibl.Storage;
 /// </summary>
 public sealed partial class IblStore(HubDatabase database)
 {
-    /// <summary>The request with its rota and steps, or null.</summary>
+    /// <summary>The request with its rota and steps, or null. One consistent snapshot: the row and its steps never
+    /// come from different saves.</summary>
     public async Task<IblCase?> LoadAsync(string requestId, CancellationToken cancellationToken)
+        => (await LoadWithHistoryAsync(requestId, withHistory: false, cancellationToken)).Case;
+
+    /// <summary>The request with its rota, steps and (optionally) history, all read in one snapshot, or a null case.</summary>
+    public async Task<(IblCase? Case, IReadOnlyList<HistoryEntry> History)> LoadWithHistoryAsync(string requestId, bool withHistory, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        // Separate statements outside a transaction may each see a different commit (SQLite WAL, PostgreSQL READ
+        // COMMITTED): a view once showed a step done but not the due date that same save wrote.
+        await using var tx = await HubDatabase.BeginSnapshotAsync(connection, cancellationToken);
         var request = await connection.QuerySingleOrDefaultAsync<IblRequest>(new CommandDefinition(
-            "SELECT * FROM ibl_requests WHERE id = @requestId", new { requestId }, cancellationToken: cancellationToken));
-        if (request is null) return null;
+            "SELECT * FROM ibl_requests WHERE id = @requestId", new { requestId }, tx, cancellationToken: cancellationToken));
+        if (request is null) return (null, []);
         var rota = (await connection.QueryAsync<RotaEntry>(new CommandDefinition(
-            "SELECT * FROM ibl_rota WHERE request_id = @requestId ORDER BY position", new { requestId }, cancellationToken: cancellationToken))).ToList();
+            "SELECT * FROM ibl_rota WHERE request_id = @requestId ORDER BY position", new { requestId }, tx, cancellationToken: cancellationToken))).ToList();
         var steps = (await connection.QueryAsync<IblStep>(new CommandDefinition(
-            "SELECT * FROM ibl_steps WHERE request_id = @requestId ORDER BY seq", new { requestId }, cancellationToken: cancellationToken))).ToList();
-        return new IblCase(request, rota, steps);
+            "SELECT * FROM ibl_steps WHERE request_id = @requestId ORDER BY seq", new { requestId }, tx, cancellationToken: cancellationToken))).ToList();
+        IReadOnlyList<HistoryEntry> history = withHistory
+            ? [.. await connection.QueryAsync<HistoryEntry>(new CommandDefinition(
+                "SELECT * FROM ibl_history WHERE request_id = @requestId ORDER BY seq", new { requestId }, tx, cancellationToken: cancellationToken))]
+            : [];
+        await tx.CommitAsync(cancellationToken);
+        return (new IblCase(request, rota, steps), history);
     }
 
     /// <summary>
