@@ -84,8 +84,11 @@ public abstract class IblRestartTests(TestBackend backend) : IAsyncLifetime
         var view = await _world.WaitForStateAsync(id, at <= 1 ? "SentToSupplier" : from);
         var lenderKey = LenderKey(view);
         if (at <= 2) await _world.ActAsync(id, lenderKey, new { action = "Shipped" });
-        await _world.WaitForStepAsync(id, "Loaned", "LenderCheckOut", "Done");
-        if (at <= 3) await _world.ActAsync(id, IblWorld.LibraryKey(Borrower), new { action = "Received" });
+        if (at <= 3)
+        {
+            await _world.WaitForStepAsync(id, "Loaned", "LenderCheckOut", "Done");
+            await _world.ActAsync(id, IblWorld.LibraryKey(Borrower), new { action = "Received" });
+        }
         await _world.WaitForStepAsync(id, "Received", "BorrowerCheckOut", "Done");
         await _world.ActAsync(id, IblWorld.LibraryKey(Borrower), new { action = "ShippedReturn" });
         await _world.WaitForStepAsync(id, "ShippedReturn", "DeleteTemporaryItem", "Done");

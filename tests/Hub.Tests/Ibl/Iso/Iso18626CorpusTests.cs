@@ -134,6 +134,9 @@ public abstract class Iso18626CorpusTests(TestBackend backend) : IAsyncLifetime
     {
         var isbn = IblScenario.NewIsbn();
         await _world.AddCopyAsync(WiseLender, isbn);
+        // An external agency borrows from a Dutch library like a Dutch library does: through its institutional patron there.
+        _world.Wise.Control.AddPatron(IblWorld.WiseInstallation, _world.Libraries[WiseLender].LibraryId,
+            new Simulators.Wise.PatronDraft { CardNumber = $"IBL-{WiseLender}-REQ", Category = "IBL", Status = "ACT" });
         var text = Iso18626Corpus.Read("request-loaned.xml")
             .Replace("5636c993-c41c-48f4-a285-470545f6f343", "dutch-title-1", StringComparison.Ordinal)
             .Replace("<bibliographicItemIdentifier>1983</bibliographicItemIdentifier>", $"<bibliographicItemIdentifier>{isbn}</bibliographicItemIdentifier>", StringComparison.Ordinal);
