@@ -96,6 +96,8 @@ public sealed class BenchWorld : IAsyncDisposable
             [$"Credentials:{brocade.Installation.Name}:SipPassword"] = brocade.Installation.SipPassword,
             ["Adapters:Brocade:StateDirectory"] = Path.Combine(directory, "brocade-adapter"),
         };
+        // Handlers of IBL steps running at once on the node (Ibl:Parallelism, default 8): LSB_BENCH_IBL_PARALLELISM overrides.
+        if (Environment.GetEnvironmentVariable("LSB_BENCH_IBL_PARALLELISM") is { Length: > 0 } parallelism) config["Ibl:Parallelism"] = parallelism;
         var n = 2;
         foreach (var isil in libraries.Keys)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Lsb.Hub.Ibl.Storage;
 using Lsb.Hub.Ibl.Timers;
 using Wolverine.Runtime;
@@ -10,8 +11,23 @@ namespace Lsb.Hub.Ibl.Outbox;
 /// hands it over later; the receiving handlers are idempotent, so a message handed over twice changes nothing twice.
 /// Sends through a bus of its own (not a handler's context), so the hand-over does not wait for a handler to finish.
 /// </summary>
+/// <remarks>
+/// Wolverine's durable local queue holds at most 10,000 messages in memory and a send into a full one waits for room.
+/// IBL handlers send into the queue they are served from, so with the queue full every handler would wait for room
+/// only a handler can make: the hub stalled with 10,000 requests placed at once. So a hand-over waits at most
+/// <see cref="HandOverWait"/>; a send still waiting then finishes in the background (the message is already stored in
+/// the inbox) and its outbox row is deleted when it does. Such rows are not handed over again meanwhile.
+/// </remarks>
 public sealed class IblDispatcher(IWolverineRuntime runtime, IblStore store, IblScheduler scheduler, ILogger<IblDispatcher> logger)
 {
+    /// <summary>How long a hand-over waits for the bus before it goes on in the background.</summary>
+    public static readonly TimeSpan HandOverWait = TimeSpan.FromSeconds(1);
+
+    private readonly ConcurrentDictionary<string, byte> _inBackground = new(StringComparer.Ordinal);
+
+    /// <summary>Hand-overs still waiting for room in the bus.</summary>
+    public int InBackground => _inBackground.Count;
+
     /// <summary>Hands <paramref name="entries"/> to the bus.</summary>
     public async Task DispatchAsync(IReadOnlyList<IblOutboxEntry> entries, CancellationToken cancellationToken)
     {
@@ -19,12 +35,29 @@ public sealed class IblDispatcher(IWolverineRuntime runtime, IblStore store, Ibl
         if (entries.Count == 0) return;
         var bus = new MessageBus(runtime);
         var taken = new List<string>(entries.Count);
+        var deadline = Task.Delay(HandOverWait, cancellationToken);
         try
         {
             foreach (var entry in entries)
             {
-                if (entry.Message is IblTimerDue timer) await scheduler.ScheduleAsync(bus, timer);
-                else await bus.SendAsync(entry.Message);
+                if (!_inBackground.TryAdd(entry.Id, 0)) continue; // an earlier hand-over of this row is still waiting
+                Task send;
+                try
+                {
+                    send = entry.Message is IblTimerDue timer ? scheduler.ScheduleAsync(bus, timer).AsTask() : bus.SendAsync(entry.Message).AsTask();
+                }
+                catch (Exception)
+                {
+                    _inBackground.TryRemove(entry.Id, out _);
+                    throw;
+                }
+                if (await Task.WhenAny(send, deadline) != send)
+                {
+                    _ = FinishInBackgroundAsync(entry.Id, send);
+                    continue;
+                }
+                _inBackground.TryRemove(entry.Id, out _);
+                await send;
                 taken.Add(entry.Id);
             }
         }
@@ -35,6 +68,23 @@ public sealed class IblDispatcher(IWolverineRuntime runtime, IblStore store, Ibl
         finally
         {
             if (taken.Count > 0) await store.DeleteOutboxAsync(taken, CancellationToken.None);
+        }
+    }
+
+    private async Task FinishInBackgroundAsync(string id, Task send)
+    {
+        try
+        {
+            await send;
+            await store.DeleteOutboxAsync([id], CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Handing IBL message {Id} to the bus failed in the background; the outbox sweep hands it over again", id);
+        }
+        finally
+        {
+            _inBackground.TryRemove(id, out _);
         }
     }
 }
