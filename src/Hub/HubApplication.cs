@@ -5,6 +5,8 @@ using Lsb.Hub.Adapters;
 using Lsb.Hub.Adapters.Mapping;
 using Lsb.Hub.Auth;
 using Lsb.Hub.Bus;
+using Lsb.Hub.CustomerView;
+using Lsb.Hub.DigitalLoans;
 using Lsb.Hub.EventLog;
 using Lsb.Hub.FailedMessages;
 using Lsb.Hub.Health;
@@ -15,6 +17,7 @@ using Lsb.Hub.Ingest;
 using Lsb.Hub.Installations;
 using Lsb.Hub.Loans;
 using Lsb.Hub.Members;
+using Lsb.Hub.Privacy;
 using Lsb.Hub.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -73,6 +76,7 @@ public static class HubApplication
         builder.Services.AddHostedService<Dwh.DwhBrokerPublisher>();
         HubAdapters.AddAll(builder.Services);
         builder.Services.AddIbl();
+        builder.Services.AddPrivacy().AddCustomerView().AddDigitalLoans();
         builder.Services.AddFailedMessages();
 
         var bus = BusConfiguration.ReadOptions(builder.Configuration);
@@ -105,6 +109,9 @@ public static class HubApplication
         app.MapHoldings();
         app.MapLoans();
         app.MapEventLog();
+        app.MapCustomerView();
+        app.MapDigitalLoans();
+        app.MapPrivacy();
         Dwh.DwhEndpoints.MapDwh(app);
         app.MapIbl();
         app.MapFailedMessages();

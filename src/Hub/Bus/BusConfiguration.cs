@@ -8,6 +8,7 @@ using Lsb.Hub.Ibl.Steps;
 using Lsb.Hub.Ibl.Timers;
 using Lsb.Hub.Ingest;
 using Lsb.Hub.Storage;
+using Lsb.Hub.Transports.AzureServiceBus;
 using Microsoft.Extensions.Options;
 using Wolverine;
 using Wolverine.ErrorHandling;
@@ -22,7 +23,9 @@ namespace Lsb.Hub.Bus;
 /// default: durable local queues, one node (Solo). Scale-out: RabbitMQ queues consumed by every node (competing
 /// consumers) with the durable inbox and outbox in PostgreSQL. On every backend failed messages end in Wolverine's
 /// dead-letter table in the hub's database (not the broker's own dead-letter queue), so they are listed and replayed
-/// the same way everywhere. The retry policy is defined here, once, for every handler: a few immediate retries, then
+/// the same way everywhere. Azure Service Bus (production on Azure): ingest goes to one queue per installation
+/// (<c>{prefix}-ingest-{installation}</c>) so a slow installation never holds up another; events go to the topic
+/// <c>{prefix}-events</c> with a subscription per consumer; messages Azure dead-letters are drained into the same table. The retry policy is defined here, once, for every handler: a few immediate retries, then
 /// scheduled retries with growing delays, then the failed-message store. Errors that retrying cannot fix (an unmapped
 /// vendor code, an unreadable vendor answer, an unknown installation) go to the store at once.
 /// </summary>
@@ -30,6 +33,19 @@ public static class BusConfiguration
 {
     /// <summary>The local queue (or the suffix of the broker queue) for ingest.</summary>
     public const string IngestQueue = "ingest";
+
+    /// <summary>Azure Service Bus: the suffix of the events topic.</summary>
+    public const string EventsTopic = "events";
+
+    /// <summary>Azure Service Bus: the topic's subscriptions, one per consumer, with the SQL filter of each. The DWH
+    /// subscription takes the pseudonymised DWH batches only; the others take every other event type.</summary>
+    public static readonly IReadOnlyDictionary<string, string> EventSubscriptions = new Dictionary<string, string>
+    {
+        ["dwh"] = $"sys.Label = '{typeof(Dwh.DwhEventBatch).FullName}'",
+        ["customer-view"] = $"sys.Label <> '{typeof(Dwh.DwhEventBatch).FullName}'",
+        ["holdings-sync"] = $"sys.Label <> '{typeof(Dwh.DwhEventBatch).FullName}'",
+        ["ibl"] = $"sys.Label <> '{typeof(Dwh.DwhEventBatch).FullName}'",
+    };
 
     /// <summary>Reads and validates the <c>Bus</c> section.</summary>
     public static BusOptions ReadOptions(IConfiguration configuration)
@@ -47,9 +63,9 @@ public static class BusConfiguration
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(bus);
-        if (bus.Transport == BusTransport.RabbitMq && database.Provider != StorageProvider.Postgres)
+        if (bus.Transport != BusTransport.Local && database.Provider != StorageProvider.Postgres)
             throw new OptionsValidationException(BusOptions.Section, typeof(BusOptions),
-                ["Bus:Transport RabbitMq runs several nodes that share one message store: set Storage:Provider to Postgres."]);
+                [$"Bus:Transport {bus.Transport} runs several nodes that share one message store: set Storage:Provider to Postgres."]);
         return host.UseWolverine(opts =>
         {
             opts.ApplicationAssembly = typeof(BusConfiguration).Assembly;
@@ -101,6 +117,21 @@ public static class BusConfiguration
                 opts.ListenToRabbitQueue(ibl).UseDurableInbox().MaximumParallelMessages(iblParallelism);
                 opts.Policies.UseDurableOutboxOnAllSendingEndpoints();
             }
+            else if (bus.Transport == BusTransport.AzureServiceBus)
+            {
+                var ingest = $"{bus.QueuePrefix}-{IngestQueue}";
+                var topic = $"{bus.QueuePrefix}-{EventsTopic}";
+                // A connection registered as an instance (tests: the in-memory namespace) comes before the settings.
+                var connection = opts.Services.Select(d => d.ImplementationInstance).OfType<ServiceBusConnection>().LastOrDefault() ?? ServiceBusConnectionFor(bus);
+                var asb = opts.UseHubAzureServiceBus(connection)
+                    .AutoProvision(bus.ServiceBusAutoProvision)
+                    .RouteToQueuePerKey<IngestChangePage>(ingest, page => page.InstallationId)
+                    .RouteToQueuePerKey<IngestChange>(ingest, change => change.InstallationId)
+                    .ListenToQueueFamily(ingest, queue => queue.UseDurableInbox().MaximumParallelMessages(parallelism));
+                foreach (var (subscription, filter) in EventSubscriptions) asb.ProvisionSubscription(topic, subscription, filter);
+                opts.PublishMessage<Dwh.DwhEventBatch>().ToAzureServiceBusTopic(topic);
+                opts.Policies.UseDurableOutboxOnAllSendingEndpoints();
+            }
             else
             {
                 opts.Policies.UseDurableLocalQueues();
@@ -129,4 +160,9 @@ public static class BusConfiguration
                 .Then.MoveToErrorQueue();
         });
     }
+
+    private static ServiceBusConnection ServiceBusConnectionFor(BusOptions bus) =>
+        string.IsNullOrWhiteSpace(bus.ServiceBusConnectionString)
+            ? ServiceBusConnection.FromNamespace(bus.ServiceBusNamespace!, managedIdentityClientId: bus.ServiceBusClientId)
+            : ServiceBusConnection.FromConnectionString(bus.ServiceBusConnectionString);
 }

@@ -9,7 +9,7 @@ using Wolverine;
 namespace Lsb.Hub.Dwh;
 
 /// <summary>
-/// Push delivery over RabbitMQ: publishes the pseudonymised events in batches to the exchange the DWH binds its queue
+/// Push delivery over the broker (RabbitMQ exchange or Azure Service Bus topic): publishes the pseudonymised events in batches to the exchange the DWH binds its queue
 /// to, through Wolverine's durable outbox, then moves its checkpoint. One node in the cluster publishes (a cluster
 /// lock). At least once: a crash between publishing and the checkpoint republishes that batch.
 /// </summary>
@@ -30,7 +30,7 @@ public sealed class DwhBrokerPublisher(
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.PushToBroker || bus.Transport != BusTransport.RabbitMq || !pseudonyms.Enabled) return;
+        if (!options.Value.PushToBroker || bus.Transport == BusTransport.Local || !pseudonyms.Enabled) return;
         await using var clusterLock = new ClusterLock(database, "dwh-broker-publisher");
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -9,8 +9,10 @@ namespace Lsb.Hub.Ingest;
 /// Applies translated changes of one installation to the hub's state and appends the resulting canonical events
 /// to the log, all in ONE transaction: state and log never disagree, and a crash leaves either all or nothing.
 /// </summary>
-public sealed class CanonicalIngest(HubDatabase database, TimeProvider time, EventLogSignal signal)
+public sealed class CanonicalIngest(HubDatabase database, TimeProvider time, EventLogSignal signal, IEnumerable<IIngestParticipant> participants)
 {
+    private readonly IIngestParticipant[] _participants = [.. participants];
+
     /// <summary>Applies <paramref name="changes"/> (oldest first) for <paramref name="installationId"/>.</summary>
     public async Task<IngestOutcome> ApplyAsync(string installationId, IReadOnlyList<CanonicalChange> changes, string? correlationId, CancellationToken cancellationToken)
     {
@@ -25,8 +27,20 @@ public sealed class CanonicalIngest(HubDatabase database, TimeProvider time, Eve
         foreach (var change in changes) applier.Apply(change);
         await StateWriter.WriteAsync(connection, transaction, set, nowText, cancellationToken);
         var last = await EventLogWriter.AppendAsync(connection, transaction, applier.Events, correlationId, now, cancellationToken);
+        var events = applier.Events.Count;
+        if (_participants.Length > 0)
+        {
+            var participation = new IngestParticipation(connection, transaction, database.Dialect, installationId, applier.AppliedMembers, now);
+            foreach (var participant in _participants)
+            {
+                var more = await participant.ApplyAsync(participation, cancellationToken);
+                if (more.Count == 0) continue;
+                last = await EventLogWriter.AppendAsync(connection, transaction, more, correlationId, now, cancellationToken);
+                events += more.Count;
+            }
+        }
         await transaction.CommitAsync(cancellationToken);
         if (last > 0) signal.Notify(last);
-        return new IngestOutcome(changes.Count, applier.Skipped, applier.Events.Count, last);
+        return new IngestOutcome(changes.Count, applier.Skipped, events, last);
     }
 }

@@ -18,9 +18,13 @@ namespace Lsb.Hub.Ingest;
 public sealed class ChangeApplier(WorkingSet set, string updatedAt)
 {
     private readonly List<CanonicalEvent> _events = [];
+    private readonly List<AppliedMember> _appliedMembers = [];
 
     /// <summary>The events decided so far, in order.</summary>
     public IReadOnlyList<CanonicalEvent> Events => _events;
+
+    /// <summary>Member snapshots applied so far (not stale), for <see cref="IIngestParticipant"/>s.</summary>
+    public IReadOnlyList<AppliedMember> AppliedMembers => _appliedMembers;
 
     /// <summary>Changes that were not newer than the hub's state (duplicates or stale).</summary>
     public int Skipped { get; private set; }
@@ -50,17 +54,27 @@ public sealed class ChangeApplier(WorkingSet set, string updatedAt)
         return false;
     }
 
+    // An erased member's id-map entry is a tombstone: later changes from the source NEVER bring the person back.
+    private bool IsErased(MemberRow? row)
+    {
+        if (row?.ErasedAt is null) return false;
+        Skipped++;
+        return true;
+    }
+
     private EventSource Source(CanonicalChange change) => new(set.InstallationId, change.SourceEventId);
 
     private void ApplyMember(MemberSnapshot s)
     {
         var tracked = set.Member(s.LocalId);
         var old = tracked.Row;
-        if (IsStale(old?.SourceVersion, s)) return;
+        if (IsErased(old) || IsStale(old?.SourceVersion, s)) return;
         var row = MemberRow.From(s, tracked.CanonicalId, set.InstallationId, updatedAt);
         tracked.Row = row;
         tracked.Dirty = true;
-        if (old is not null && !old.Removed && old.ContentHash == row.ContentHash) return;
+        var unchanged = old is not null && !old.Removed && old.ContentHash == row.ContentHash;
+        _appliedMembers.Add(new AppliedMember(s, row, !unchanged));
+        if (unchanged) return;
         var profile = ProfileOf(s);
         var memberId = MemberId.Parse(tracked.CanonicalId);
         if (old is null || old.Removed)
@@ -156,7 +170,10 @@ public sealed class ChangeApplier(WorkingSet set, string updatedAt)
         var tracked = set.Loan(s.LocalId);
         var old = tracked.Row;
         if (IsStale(old?.SourceVersion, s)) return;
+        // Old history that retention pseudonymised stays unlinked, even if the source sends the loan again.
+        if (old?.PseudonymisedAt is not null) { Skipped++; return; }
         var member = set.Member(s.MemberLocalId);
+        if (IsErased(member.Row)) return;
         var holding = set.Holding(s.HoldingLocalId);
         var row = new LoanRow
         {

@@ -10,7 +10,7 @@ namespace Lsb.Hub.Storage;
 /// connection string of Wolverine's message store. The SQL the hub writes runs on both; the few differences are in
 /// <see cref="SqlDialect"/>.
 /// </summary>
-public sealed class HubDatabase
+public sealed class HubDatabase : IAsyncDisposable
 {
     private readonly NpgsqlDataSource? _postgres;
 
@@ -92,5 +92,11 @@ public sealed class HubDatabase
         ArgumentNullException.ThrowIfNull(connection);
         if (connection is SqliteConnection sqlite) return sqlite.BeginTransaction(deferred: true);
         return await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+    }
+
+    /// <summary>Closes the PostgreSQL connection pool (its idle connections would otherwise stay open for minutes).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_postgres is not null) await _postgres.DisposeAsync();
     }
 }

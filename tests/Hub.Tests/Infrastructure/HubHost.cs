@@ -130,7 +130,9 @@ public sealed class HubHost : IAsyncDisposable
             await SecondNode.DisposeAsync();
         }
         await App.StopAsync();
+        var database = App.Services.GetRequiredService<Lsb.Hub.Storage.HubDatabase>();
         await App.DisposeAsync();
+        await database.DisposeAsync();
         if (_dataDirectory is not null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -20,6 +20,9 @@ public sealed class LoanRow
     public long SourceVersion { get; set; }
     public long ContentHash { get; set; }
     public string UpdatedAt { get; set; } = "";
+    /// <summary>Set when retention pseudonymised the loan (its member is a pseudonym): ingest NEVER relinks it.
+    /// Not a canonical field, not written by ingest.</summary>
+    public string? PseudonymisedAt { get; set; }
 
     /// <summary>The canonical fields and their values.</summary>
     public IEnumerable<(string Field, string? Value)> Fields()

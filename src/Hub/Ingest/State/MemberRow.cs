@@ -27,6 +27,9 @@ public sealed class MemberRow
     public long SourceVersion { get; set; }
     public long ContentHash { get; set; }
     public string UpdatedAt { get; set; } = "";
+    /// <summary>Set when the person was erased: the row is a tombstone (no personal data) and ingest NEVER revives it.
+    /// Not a canonical field, not written by ingest (the <c>erased_at</c> column is set by erasure only).</summary>
+    public string? ErasedAt { get; set; }
 
     /// <summary>The row for a snapshot.</summary>
     public static MemberRow From(MemberSnapshot s, string id, string installationId, string updatedAt) => new MemberRow
