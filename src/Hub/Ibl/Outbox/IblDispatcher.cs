@@ -21,7 +21,7 @@ namespace Lsb.Hub.Ibl.Outbox;
 public sealed class IblDispatcher(IWolverineRuntime runtime, IblStore store, IblScheduler scheduler, ILogger<IblDispatcher> logger)
 {
     /// <summary>How long a hand-over waits for the bus before it goes on in the background.</summary>
-    public static readonly TimeSpan HandOverWait = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan HandOverWait = TimeSpan.FromMilliseconds(50);
 
     private readonly ConcurrentDictionary<string, byte> _inBackground = new(StringComparer.Ordinal);
 
