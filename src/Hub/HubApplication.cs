@@ -11,6 +11,7 @@ using Lsb.Hub.EventLog;
 using Lsb.Hub.FailedMessages;
 using Lsb.Hub.Health;
 using Lsb.Hub.Holdings;
+using Lsb.Hub.HoldingsSync;
 using Lsb.Hub.Ibl;
 using Lsb.Hub.Infrastructure;
 using Lsb.Hub.Ingest;
@@ -76,6 +77,8 @@ public static class HubApplication
         builder.Services.AddHostedService<Dwh.DwhBrokerPublisher>();
         HubAdapters.AddAll(builder.Services);
         builder.Services.AddIbl();
+        builder.Services.AddHoldingsIndex();
+        builder.Services.AddHoldingsSync();
         builder.Services.AddPrivacy().AddCustomerView().AddDigitalLoans();
         builder.Services.AddFailedMessages();
 
@@ -107,6 +110,7 @@ public static class HubApplication
         app.MapInstallations();
         app.MapMembers();
         app.MapHoldings();
+        app.MapHoldingsSync();
         app.MapLoans();
         app.MapEventLog();
         app.MapCustomerView();
