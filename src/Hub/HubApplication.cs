@@ -16,6 +16,7 @@ using Lsb.Hub.Ingest;
 using Lsb.Hub.Installations;
 using Lsb.Hub.Loans;
 using Lsb.Hub.Members;
+using Lsb.Hub.PatronServices;
 using Lsb.Hub.Privacy;
 using Lsb.Hub.Storage;
 using Microsoft.AspNetCore.Authentication;
@@ -76,6 +77,7 @@ public static class HubApplication
         HubAdapters.AddAll(builder.Services);
         builder.Services.AddPrivacy().AddCustomerView().AddDigitalLoans();
         builder.Services.AddFailedMessages();
+        builder.Services.AddPatronServices();
 
         var bus = BusConfiguration.ReadOptions(builder.Configuration);
         builder.Services.AddSingleton(bus);
@@ -112,6 +114,7 @@ public static class HubApplication
         app.MapPrivacy();
         Dwh.DwhEndpoints.MapDwh(app);
         app.MapFailedMessages();
+        app.MapPatronServices();
         return app;
     }
 
