@@ -139,6 +139,6 @@ public static class HubApplication
                 .Enrich.FromLogContext();
             if (json) logger.WriteTo.Console(new CompactJsonFormatter());
             else logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId}{NewLine}{Exception}");
-        });
+        }, preserveStaticLogger: true); // each hub its own logger: two hubs in one process (tests) NEVER write to each other's sinks
     }
 }

@@ -26,7 +26,7 @@ public abstract class PatronServicesEndToEnd<TWorld>(TWorld world) : IClassFixtu
     public async Task When_a_Brocade_member_authenticates_for_the_KB_Right_PIN_is_valid_wrong_PIN_is_not_and_the_tenth_wrong_try_is_throttled()
     {
         TestBackends.SkipUnlessAvailable(world.Backend);
-        world.BrocadeSimulator.Control.AddMember(new MemberDraft { LibraryCode = "DRB", CardNumber = "2999100000001", Pin = "Kb-pin-5521", Status = "A" });
+        world.BrocadeSimulator.Control.AddMember(new MemberDraft { LibraryCode = "DRB", BranchCode = "DRB01", CardNumber = "2999100000001", Pin = "Kb-pin-5521", Status = "A" });
         var memberId = await world.MemberAsync("2999100000001");
         using var kb = world.Client(PatronWorld.KbKey);
 
@@ -54,7 +54,7 @@ public abstract class PatronServicesEndToEnd<TWorld>(TWorld world) : IClassFixtu
         // Throttled means not asked at home at all: even the right PIN waits.
         Assert.Equal(HttpStatusCode.TooManyRequests, (await AuthenticateAsync(kb, "2999100000001", "Kb-pin-5521")).Status);
         // Another card of the same client is not affected.
-        world.BrocadeSimulator.Control.AddMember(new MemberDraft { LibraryCode = "DRB", CardNumber = "2999100000002", Pin = "Kb-pin-7730", Status = "A" });
+        world.BrocadeSimulator.Control.AddMember(new MemberDraft { LibraryCode = "DRB", BranchCode = "DRB01", CardNumber = "2999100000002", Pin = "Kb-pin-7730", Status = "A" });
         await world.MemberAsync("2999100000002");
         Assert.True((await AuthenticateAsync(kb, "2999100000002", "Kb-pin-7730")).Body.GetProperty("valid").GetBoolean());
     }
@@ -152,7 +152,7 @@ public abstract class PatronServicesEndToEnd<TWorld>(TWorld world) : IClassFixtu
 
         // A Brocade library with no guest account for V-smart members: refused, its copy stays on the shelf.
         world.VSmartSimulator.Control.UpdateBorrower(PatronWorld.VSmart, borrowerId, new BorrowerUpdate { Status = "OK" });
-        var brocadeCopy = world.BrocadeSimulator.Control.AddCopy(new BrocadeCopyDraft { LibraryCode = "DRB", Barcode = "3003000000002", Title = "Zonder gastaccount" });
+        var brocadeCopy = world.BrocadeSimulator.Control.AddCopy(new BrocadeCopyDraft { LibraryCode = "DRB", BranchCode = "DRB01", Barcode = "3003000000002", Title = "Zonder gastaccount" });
         await world.CopyAsync(PatronWorld.Brocade, "3003000000002");
         var noAccount = await brocadeDesk.PostAsJsonAsync("/api/v1/guest-loans",
             new { lendingIsil = PatronWorld.BrocadeIsil, barcode = "3003000000002", cardNumber = "2888100000002" });
@@ -174,10 +174,10 @@ public abstract class PatronServicesEndToEnd<TWorld>(TWorld world) : IClassFixtu
     {
         TestBackends.SkipUnlessAvailable(world.Backend);
         // 3009000000001 exists at Wise (region testpoi) and V-smart (region otherpoi); 3009000000002 at Wise and Brocade (both testpoi).
-        var wiseCopy = world.WiseSimulator.Control.AddItem(PatronWorld.Wise, "5101", new ItemDraft { Barcode = "3009000000001", Title = "Botsing A" });
-        world.VSmartSimulator.Control.AddCopy(PatronWorld.VSmart, "DRD", new VSmartCopyDraft { Barcode = "3009000000001", Title = "Botsing A" });
-        world.WiseSimulator.Control.AddItem(PatronWorld.Wise, "5101", new ItemDraft { Barcode = "3009000000002", Title = "Botsing B" });
-        world.BrocadeSimulator.Control.AddCopy(new BrocadeCopyDraft { LibraryCode = "DRB", Barcode = "3009000000002", Title = "Botsing B" });
+        var wiseCopy = world.WiseSimulator.Control.AddItem(PatronWorld.Wise, "5101", new ItemDraft { BranchId = "510100", Barcode = "3009000000001", Title = "Botsing A" });
+        world.VSmartSimulator.Control.AddCopy(PatronWorld.VSmart, "DRD", new VSmartCopyDraft { BranchCode = "DRD01", Barcode = "3009000000001", Title = "Botsing A" });
+        world.WiseSimulator.Control.AddItem(PatronWorld.Wise, "5101", new ItemDraft { BranchId = "510100", Barcode = "3009000000002", Title = "Botsing B" });
+        world.BrocadeSimulator.Control.AddCopy(new BrocadeCopyDraft { LibraryCode = "DRB", BranchCode = "DRB01", Barcode = "3009000000002", Title = "Botsing B" });
         var wiseHolding = await world.CopyAsync(PatronWorld.Wise, "3009000000001");
         await world.CopyAsync(PatronWorld.VSmart, "3009000000001");
         await world.CopyAsync(PatronWorld.Wise, "3009000000002");
@@ -209,7 +209,7 @@ public abstract class PatronServicesEndToEnd<TWorld>(TWorld world) : IClassFixtu
         TestBackends.SkipUnlessAvailable(world.Backend);
         const string pin = "Zq7-secret-pin-81X4";
         const string wrongPin = "Wr0ng-secret-pin-6Yt";
-        world.BrocadeSimulator.Control.AddMember(new MemberDraft { LibraryCode = "DRB", CardNumber = "2999100000003", Pin = pin, Status = "A" });
+        world.BrocadeSimulator.Control.AddMember(new MemberDraft { LibraryCode = "DRB", BranchCode = "DRB01", CardNumber = "2999100000003", Pin = pin, Status = "A" });
         await world.MemberAsync("2999100000003");
         var (_, _, _, barcode) = await GuestSetupAsync("2888100000003", pin, "3001000000003");
         using var kb = world.Client(PatronWorld.KbKey);
