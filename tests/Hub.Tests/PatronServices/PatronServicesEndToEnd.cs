@@ -150,14 +150,17 @@ public abstract class PatronServicesEndToEnd<TWorld>(TWorld world) : IClassFixtu
         Assert.Equal(HttpStatusCode.Forbidden, (await brocadeDesk.PostAsJsonAsync("/api/v1/guest-loans",
             new { lendingIsil = PatronWorld.WiseIsil, barcode, cardNumber = "2888100000002" })).StatusCode);
 
-        // A Brocade library with no guest account for V-smart members: refused, its copy stays on the shelf.
-        world.VSmartSimulator.Control.UpdateBorrower(PatronWorld.VSmart, borrowerId, new BorrowerUpdate { Status = "OK" });
+        // A Brocade library with no guest account for members of V-smart's Rivierenzand: refused, its copy stays on the shelf.
+        var rivierenzand = world.VSmartSimulator.Control.AddBorrower(PatronWorld.VSmart, "RVZ",
+            new BorrowerDraft { CardNumber = "2888100000012", Status = "OK", BranchCode = "RVZ01", ConsentIntegralView = false });
+        world.VSmartSimulator.Control.UpdateBorrower(PatronWorld.VSmart, rivierenzand.BorrowerId, new BorrowerUpdate { Fines = 0m });
+        await world.MemberAsync("2888100000012");
         var brocadeCopy = world.BrocadeSimulator.Control.AddCopy(new BrocadeCopyDraft { LibraryCode = "DRB", BranchCode = "DRB01", Barcode = "3003000000002", Title = "Zonder gastaccount" });
         await world.CopyAsync(PatronWorld.Brocade, "3003000000002");
         var noAccount = await brocadeDesk.PostAsJsonAsync("/api/v1/guest-loans",
-            new { lendingIsil = PatronWorld.BrocadeIsil, barcode = "3003000000002", cardNumber = "2888100000002" });
+            new { lendingIsil = PatronWorld.BrocadeIsil, barcode = "3003000000002", cardNumber = "2888100000012" });
         Assert.Equal(HttpStatusCode.Conflict, noAccount.StatusCode);
-        Assert.Contains($"GAST-{PatronWorld.BrocadeIsil}-{PatronWorld.VSmartIsil}", await noAccount.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains($"GAST-{PatronWorld.BrocadeIsil}-NL-0852020000", await noAccount.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(brocadeCopy.Status, world.BrocadeSimulator.Control.FindCopy(brocadeCopy.CopyNumber)!.Status);
 
         var unknown = await brocadeDesk.PostAsJsonAsync("/api/v1/returns", new { barcode = "0000-no-such-copy", returningIsil = PatronWorld.BrocadeIsil });
@@ -201,6 +204,44 @@ public abstract class PatronServicesEndToEnd<TWorld>(TWorld world) : IClassFixtu
             new { barcode = "3009000000002", returningIsil = PatronWorld.VSmartIsil, owningIsil = PatronWorld.BrocadeIsil }), HttpStatusCode.OK);
         Assert.Equal(PatronWorld.BrocadeIsil, named.GetProperty("owningIsil").GetString());
         Assert.Equal("BES", world.WiseSimulator.Control.FindItem(PatronWorld.Wise, wiseCopy.ItemId)!.Status);
+    }
+
+    [Theory]
+    [InlineData("Wise", "Brocade", "VSmart", 1)]
+    [InlineData("Brocade", "Wise", "VSmart", 2)]
+    [InlineData("Brocade", "VSmart", "Wise", 3)]
+    [InlineData("VSmart", "Brocade", "Wise", 4)]
+    [InlineData("VSmart", "Wise", "Brocade", 5)]
+    [InlineData("Wise", "VSmart", "Brocade", 6)]
+    public async Task Every_vendor_lends_to_a_member_of_another_and_takes_the_copy_back_through_a_third(string lender, string home, string returnedAt, int pair)
+    {
+        TestBackends.SkipUnlessAvailable(world.Backend);
+        var card = $"27771000000{pair:D2}";
+        var barcode = $"30770000000{pair:D2}";
+        VendorPairs.AddMember(world, home, card, $"Pair-pin-{pair}");
+        VendorPairs.EnsureGuestAccount(world, lender, VendorPairs.Isil(home));
+        var status = VendorPairs.AddCopy(world, lender, barcode);
+        var memberId = await world.MemberAsync(card);
+        await world.CopyAsync(VendorPairs.Installation(lender), barcode);
+        var onShelf = status();
+
+        using var lendingDesk = world.Client(PatronWorld.LibraryKey(VendorPairs.Isil(lender)));
+        var loan = await BodyAsync(await lendingDesk.PostAsJsonAsync("/api/v1/guest-loans",
+            new { lendingIsil = VendorPairs.Isil(lender), barcode, cardNumber = card, pin = $"Pair-pin-{pair}" }), HttpStatusCode.Created);
+        var loanId = loan.GetProperty("loanId").GetString()!;
+        Assert.Equal(memberId, loan.GetProperty("memberId").GetString());
+        Assert.NotEqual(onShelf, status());
+        using var homeDesk = world.Client(PatronWorld.LibraryKey(VendorPairs.Isil(home)));
+        var seen = await BodyAsync(await homeDesk.GetAsync($"/api/v1/guest-loans/{loanId}"), HttpStatusCode.OK);
+        Assert.Equal(VendorPairs.Isil(home), seen.GetProperty("homeIsil").GetString());
+
+        using var returningDesk = world.Client(PatronWorld.LibraryKey(VendorPairs.Isil(returnedAt)));
+        var returned = await BodyAsync(await returningDesk.PostAsJsonAsync("/api/v1/returns", new { barcode, returningIsil = VendorPairs.Isil(returnedAt) }),
+            HttpStatusCode.OK);
+        Assert.Equal("CheckedIn", returned.GetProperty("ownerCheckIn").GetString());
+        Assert.Equal("InTransit", returned.GetProperty("state").GetString());
+        Assert.Equal([loanId], returned.GetProperty("endedLoans").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(onShelf, status());
     }
 
     [Fact]

@@ -15,6 +15,9 @@ public static class GuestLoanEndpoints
             .WithSummary("Lend the lending library's copy to a member of another library system (key acting for the lending library)")
             .Produces<GuestLoanView>(201).ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422)
             .ProducesProblem(429).ProducesProblem(502).ProducesProblem(503);
+        app.MapGet("/api/v1/guest-loans/{loanId}", GetAsync).WithTags("Patron services")
+            .WithSummary("One guest loan (key acting for the lending library or the member's home library)").Produces<GuestLoanView>()
+            .ProducesProblem(403).ProducesProblem(404);
         return app;
     }
 
@@ -39,5 +42,14 @@ public static class GuestLoanEndpoints
         if (!await access.MaySeeAsync(user, lendingIsil.Value, cancellationToken))
             return Problems.Forbidden($"This key may not lend for library {lendingIsil}: use a key with library:{lendingIsil}, or of the POI that runs its system.");
         return await lending.LendAsync(body, lendingIsil, user, context.Response, context.TraceIdentifier, cancellationToken);
+    }
+
+    private static async Task<IResult> GetAsync(string loanId, ClaimsPrincipal user, LibraryAccess access, Storage.HubDatabase database,
+        CancellationToken cancellationToken)
+    {
+        if (await GuestLoanViews.GetAsync(database, loanId, cancellationToken) is not { } view) return Problems.NotFound($"No guest loan {loanId} is known to the hub.");
+        if (!await access.MaySeeAsync(user, view.LendingIsil, cancellationToken) && !await access.MaySeeAsync(user, view.HomeIsil, cancellationToken))
+            return Problems.Forbidden($"Only the lending library {view.LendingIsil} or the member's home library {view.HomeIsil} may see this guest loan.");
+        return Results.Ok(view);
     }
 }
