@@ -10,8 +10,7 @@ public static class PatronProblems
     {
         ArgumentNullException.ThrowIfNull(verification);
         ArgumentNullException.ThrowIfNull(response);
-        if (verification.RetryAfter is { } wait)
-            response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        if (verification.RetryAfter is { } wait) SetRetryAfter(response, wait);
         return verification.Outcome switch
         {
             VerificationOutcome.Throttled => Results.Problem(statusCode: 429, title: "Too many attempts", detail: verification.Message),
@@ -21,5 +20,12 @@ public static class PatronProblems
                 detail: verification.Message + " Check the card number and PIN with the member."),
             _ => Results.Problem(statusCode: 502, title: "Home library system could not verify", detail: verification.Message),
         };
+    }
+
+    /// <summary>Sets <c>Retry-After</c> in whole seconds (at least 1).</summary>
+    public static void SetRetryAfter(HttpResponse response, TimeSpan wait)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
     }
 }

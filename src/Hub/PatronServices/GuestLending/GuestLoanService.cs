@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Lsb.Hub.Auth;
 using Lsb.Hub.Canonical.Commands;
@@ -79,7 +78,7 @@ public sealed class GuestLoanService(
     private static IResult? CheckOutProblem(CommandResult result, string account, string homeIsil, Isil lendingIsil, HttpResponse response)
     {
         if (result.IsSuccess) return null;
-        if (result.RetryAfter is { } wait) response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        if (result.RetryAfter is { } wait) PatronProblems.SetRetryAfter(response, wait);
         return (result.Outcome, result.Reason) switch
         {
             (CommandOutcome.Rejected, RejectionReason.PatronUnknown) => Problems.Conflict(

@@ -61,7 +61,7 @@ public sealed class ReturnService(InstallationStore installations, UnionHoldings
             case CommandOutcome.AlreadyDone: checkIn = "AlreadyCheckedIn"; break;
             case CommandOutcome.NotSupported or CommandOutcome.ManualActionRequired: checkIn = "ManualActionRequired"; break;
             case CommandOutcome.Transient:
-                response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling((result.RetryAfter ?? TimeSpan.FromSeconds(30)).TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                PatronProblems.SetRetryAfter(response, result.RetryAfter ?? TimeSpan.FromSeconds(30));
                 return Results.Problem(statusCode: 503, title: "Owning library system unavailable", detail: $"{result.Message} Nothing was changed; keep the copy and try again.");
             case CommandOutcome.Unknown:
                 return Results.Problem(statusCode: 502, title: "Check-in outcome unknown",
