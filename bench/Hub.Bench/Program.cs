@@ -38,7 +38,7 @@ switch (command)
         await IngestBenchmark.StopAsync(embedded);
         foreach (var nodes in new[] { 1, 2, 3 })
         {
-            var m = await ScaleOutBenchmark.RunAsync(count, nodes, postgres, rabbit);
+            var m = await ScaleOutBenchmark.RunAsync(count, nodes, postgres, rabbit, embedded.Events);
             Report.Line($"PostgreSQL + RabbitMQ, {nodes} node(s) in one process", m);
         }
         IngestBenchmark.Cleanup(embedded);

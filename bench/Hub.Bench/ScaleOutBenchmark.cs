@@ -24,7 +24,12 @@ public static class ScaleOutBenchmark
     private const string AdminKey = "bench-admin-key-0000000001";
     private static readonly string DwhKeyValue = Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray());
 
-    public static async Task<Measurement> RunAsync(int count, int nodes, string postgres, string rabbit)
+    /// <summary>
+    /// Runs <paramref name="nodes"/> hub nodes on <paramref name="postgres"/> and <paramref name="rabbit"/>, generates
+    /// <paramref name="count"/> Wise changes and waits for <paramref name="expectedEvents"/> (what the embedded default
+    /// made of the same seeded load) or 60 s of quiet.
+    /// </summary>
+    public static async Task<Measurement> RunAsync(int count, int nodes, string postgres, string rabbit, long expectedEvents)
     {
         var schema = "bench" + Guid.NewGuid().ToString("N")[..8];
         await using var wise = await WiseSimulator.StartAsync(new WiseSimulatorOptions { PatronsPerLibrary = 50, ItemsPerLibrary = 200, LoansPerLibrary = 20 });
@@ -58,13 +63,15 @@ public static class ScaleOutBenchmark
             var database = apps[0].Services.GetRequiredService<HubDatabase>();
             await apps[0].Services.GetRequiredService<InstallationStore>().RegisterAsync(new InstallationDescriptor(InstallationId.Parse(access.Name), Vendor.Wise,
                 access.Endpoint, access.Name, [.. access.Libraries.Select(l => new LibraryRef(Isil.Parse(l.Isil), l.LibraryId, l.Name))]), "bench", null, "bench", CancellationToken.None);
-            await WaitUntilQuietAsync(database, Stopwatch.StartNew());
+            await WaitUntilQuietAsync(database, Stopwatch.StartNew(), 1, 0);
             var headBefore = await HeadAsync(database);
+            var readBefore = await ReadAsync(database);
             wise.Control.Generate(access.Name, count);
             var clock = Stopwatch.StartNew();
-            var elapsed = await WaitUntilQuietAsync(database, clock);
+            var elapsed = await WaitUntilQuietAsync(database, clock, readBefore + count, headBefore + expectedEvents);
             var events = await HeadAsync(database) - headBefore;
-            return new Measurement(events, elapsed, Detail: $"({nodes} node{(nodes > 1 ? "s" : "")})");
+            var read = await ReadAsync(database) - readBefore;
+            return new Measurement(events, elapsed, Detail: $"({nodes} node{(nodes > 1 ? "s" : "")}; {read:N0} vendor changes read, {read / elapsed.TotalSeconds:N0}/s)");
         }
         finally
         {
@@ -99,7 +106,12 @@ public static class ScaleOutBenchmark
 
     public static string DwhKey => DwhKeyValue;
 
-    private static async Task<TimeSpan> WaitUntilQuietAsync(HubDatabase database, Stopwatch clock)
+    /// <summary>
+    /// Waits until at least <paramref name="expectedRead"/> vendor changes are read, the log head has reached
+    /// <paramref name="expectedHead"/>, no envelope is pending, and nothing has moved for 3 s — or 60 s of quiet short of
+    /// the head (then the shortfall shows in the report). Returns when the last thing happened.
+    /// </summary>
+    private static async Task<TimeSpan> WaitUntilQuietAsync(HubDatabase database, Stopwatch clock, long expectedRead, long expectedHead)
     {
         long lastHead = -1, lastRead = -1;
         var quietSince = Stopwatch.StartNew();
@@ -110,7 +122,7 @@ public static class ScaleOutBenchmark
             await using var connection = await database.OpenAsync();
             var head = await connection.ExecuteScalarAsync<long>("SELECT last_position FROM event_log_head");
             var read = await connection.ExecuteScalarAsync<long?>("SELECT SUM(changes_read) FROM ingest_cursors") ?? 0;
-            var pending = await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {database.Options.BusSchema}.wolverine_incoming_envelopes WHERE status <> 'Handled'");
+            var pending = await connection.ExecuteScalarAsync<long>($"SELECT (SELECT COUNT(*) FROM {database.Options.BusSchema}.wolverine_incoming_envelopes WHERE status <> 'Handled') + (SELECT COUNT(*) FROM {database.Options.BusSchema}.wolverine_outgoing_envelopes)");
             if (head != lastHead || read != lastRead || pending > 0)
             {
                 lastHead = head;
@@ -119,8 +131,14 @@ public static class ScaleOutBenchmark
                 finishedAt = clock.Elapsed;
                 continue;
             }
-            if (read > 0 && quietSince.Elapsed > TimeSpan.FromSeconds(3)) return finishedAt;
+            if (read >= expectedRead && quietSince.Elapsed > TimeSpan.FromSeconds(head >= expectedHead ? 3 : 60)) return finishedAt;
         }
+    }
+
+    private static async Task<long> ReadAsync(HubDatabase database)
+    {
+        await using var connection = await database.OpenAsync();
+        return await connection.ExecuteScalarAsync<long?>("SELECT SUM(changes_read) FROM ingest_cursors") ?? 0;
     }
 
     private static async Task<long> HeadAsync(HubDatabase database)
