@@ -102,6 +102,10 @@ public abstract class PatronServicesEndToEnd<TWorld>(TWorld world) : IClassFixtu
         Assert.Equal(PatronWorld.WiseIsil, shown.GetProperty("libraryIsil").GetString());
         Assert.Equal(PatronWorld.Wise, shown.GetProperty("installationId").GetString());
 
+        // The home library cannot record the loan in its own system: the hub tells it where its member has one.
+        Assert.Contains(loanId, (await BodyAsync(await vsmartDesk.GetAsync($"/api/v1/guest-loans?homeIsil={PatronWorld.VSmartIsil}"), HttpStatusCode.OK))
+            .EnumerateArray().Select(l => l.GetProperty("loanId").GetString()));
+
         // Returned at a Brocade library: checked in at Wise, the loan ends, the copy travels home.
         using var brocadeDesk = world.Client(PatronWorld.LibraryKey(PatronWorld.BrocadeIsil));
         var returned = await BodyAsync(await brocadeDesk.PostAsJsonAsync("/api/v1/returns", new { barcode, returningIsil = PatronWorld.BrocadeIsil }), HttpStatusCode.OK);
@@ -113,6 +117,8 @@ public abstract class PatronServicesEndToEnd<TWorld>(TWorld world) : IClassFixtu
         var after = await ViewAsync(vsmartDesk, memberId);
         Assert.DoesNotContain(loanId, LoanIds(after, "currentLoans"));
         Assert.Contains(loanId, LoanIds(after, "history"));
+        Assert.DoesNotContain(loanId, (await BodyAsync(await vsmartDesk.GetAsync($"/api/v1/guest-loans?homeIsil={PatronWorld.VSmartIsil}"), HttpStatusCode.OK))
+            .EnumerateArray().Select(l => l.GetProperty("loanId").GetString()));
 
         var returnId = returned.GetProperty("id").GetString()!;
         var worklist = await BodyAsync(await wiseDesk.GetAsync($"/api/v1/returns?owningIsil={PatronWorld.WiseIsil}"), HttpStatusCode.OK);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Lsb.Hub.Auth;
 using Lsb.Hub.Canonical.Identity;
 using Lsb.Hub.Infrastructure;
+using Lsb.Hub.Installations;
 
 namespace Lsb.Hub.PatronServices.GuestLending;
 
@@ -15,6 +16,9 @@ public static class GuestLoanEndpoints
             .WithSummary("Lend the lending library's copy to a member of another library system (key acting for the lending library)")
             .Produces<GuestLoanView>(201).ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422)
             .ProducesProblem(429).ProducesProblem(502).ProducesProblem(503);
+        app.MapGet("/api/v1/guest-loans", OpenForHomeAsync).WithTags("Patron services")
+            .WithSummary("Open guest loans of a home library's members elsewhere (key acting for that library)").Produces<IReadOnlyList<GuestLoanView>>()
+            .ProducesProblem(400).ProducesProblem(403);
         app.MapGet("/api/v1/guest-loans/{loanId}", GetAsync).WithTags("Patron services")
             .WithSummary("One guest loan (key acting for the lending library or the member's home library)").Produces<GuestLoanView>()
             .ProducesProblem(403).ProducesProblem(404);
@@ -42,6 +46,19 @@ public static class GuestLoanEndpoints
         if (!await access.MaySeeAsync(user, lendingIsil.Value, cancellationToken))
             return Problems.Forbidden($"This key may not lend for library {lendingIsil}: use a key with library:{lendingIsil}, or of the POI that runs its system.");
         return await lending.LendAsync(body, lendingIsil, user, context.Response, context.TraceIdentifier, cancellationToken);
+    }
+
+    private static async Task<IResult> OpenForHomeAsync(string? homeIsil, int? limit, ClaimsPrincipal user, LibraryAccess access, InstallationStore installations,
+        Storage.HubDatabase database, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(homeIsil) || !Isil.TryParse(homeIsil, out var home, out _))
+            return Problems.Invalid("homeIsil", "Send ?homeIsil= with the ISIL of the library whose members' guest loans you want.");
+        if (limit is < 1 or > 1000) return Problems.Invalid("limit", "Send a limit from 1 to 1000 (default 100).");
+        if (!await access.MaySeeAsync(user, home.Value, cancellationToken))
+            return Problems.Forbidden($"This key may not see the members of library {home}.");
+        if (await installations.FindLibraryAsync(home, cancellationToken) is not { } library)
+            return Problems.Invalid("homeIsil", $"Library {home} is not registered with the hub.");
+        return Results.Ok(await GuestLoanViews.OpenForHomeAsync(database, library.Installation.Id, home.Value, limit ?? 100, cancellationToken));
     }
 
     private static async Task<IResult> GetAsync(string loanId, ClaimsPrincipal user, LibraryAccess access, Storage.HubDatabase database,
