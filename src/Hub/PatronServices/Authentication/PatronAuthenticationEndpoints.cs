@@ -19,7 +19,7 @@ public static partial class PatronAuthenticationEndpoints
     }
 
     private static async Task<IResult> AuthenticateAsync(HttpRequest request, HttpResponse response, ClaimsPrincipal user, MemberVerifier verifier,
-        ILogger<AuthenticationThrottle> logger, CancellationToken cancellationToken)
+        ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if (!user.Has(Scopes.PatronAuth) && !user.IsAdmin())
             return Problems.Forbidden("Patron authentication needs an API key with the scope 'patron-auth'.");
@@ -29,7 +29,7 @@ public static partial class PatronAuthenticationEndpoints
         if (errors.Count > 0) return Problems.Validation(errors);
 
         var verification = await verifier.VerifyAsync(user.KeyName(), body!.CardNumber!, body.Pin!, body.HomeIsil, cancellationToken);
-        logger.LogInformation("Patron authentication for service {Service} by {Client}: {Outcome}", body.Service, user.KeyName(), verification.Outcome);
+        loggers.CreateLogger(typeof(PatronAuthenticationEndpoints).FullName!).LogInformation("Patron authentication for service {Service} by {Client}: {Outcome}", body.Service, user.KeyName(), verification.Outcome);
         return verification.Outcome switch
         {
             VerificationOutcome.Verified when verification.Verdict is { } v => Results.Ok(new AuthenticationAnswer(true, v.Membership.MemberId, v.Membership.HomeIsil,
