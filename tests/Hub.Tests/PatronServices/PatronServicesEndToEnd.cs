@@ -60,6 +60,32 @@ public abstract class PatronServicesEndToEnd<TWorld>(TWorld world) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_card_number_of_two_library_systems_is_verified_where_the_PIN_fits_and_refused_as_ambiguous_when_it_fits_both()
+    {
+        TestBackends.SkipUnlessAvailable(world.Backend);
+        VendorPairs.AddMember(world, "Wise", "2666100000001", "Wise-pin-11");
+        VendorPairs.AddMember(world, "Brocade", "2666100000001", "Brocade-pin-22");
+        VendorPairs.AddMember(world, "Wise", "2666100000002", "Same-pin-33");
+        VendorPairs.AddMember(world, "VSmart", "2666100000002", "Same-pin-33");
+        await world.WaitForAsync<long>("both memberships of both cards",
+            "SELECT CASE WHEN COUNT(*) = 4 THEN 1 ELSE 0 END FROM members WHERE card_number IN ('2666100000001', '2666100000002')", new { });
+        using var kb = world.Client(PatronWorld.KbKey);
+
+        var brocade = await AuthenticateAsync(kb, "2666100000001", "Brocade-pin-22");
+        Assert.True(brocade.Body.GetProperty("valid").GetBoolean());
+        Assert.Equal(PatronWorld.BrocadeIsil, brocade.Body.GetProperty("homeIsil").GetString());
+
+        var both = await AuthenticateAsync(kb, "2666100000002", "Same-pin-33");
+        Assert.Equal(HttpStatusCode.Conflict, both.Status);
+        Assert.Contains("homeIsil", both.Text, StringComparison.Ordinal);
+        var named = await kb.PostAsJsonAsync("/api/v1/patrons/authenticate",
+            new { cardNumber = "2666100000002", pin = "Same-pin-33", service = "kb-online-library", homeIsil = PatronWorld.VSmartIsil });
+        var answer = await BodyAsync(named, HttpStatusCode.OK);
+        Assert.True(answer.GetProperty("valid").GetBoolean());
+        Assert.Equal(PatronWorld.VSmartIsil, answer.GetProperty("homeIsil").GetString());
+    }
+
+    [Fact]
     public async Task Authentication_needs_the_patron_auth_scope_and_a_complete_request()
     {
         TestBackends.SkipUnlessAvailable(world.Backend);
