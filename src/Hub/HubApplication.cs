@@ -11,6 +11,7 @@ using Lsb.Hub.EventLog;
 using Lsb.Hub.FailedMessages;
 using Lsb.Hub.Health;
 using Lsb.Hub.Holdings;
+using Lsb.Hub.HoldingsSync;
 using Lsb.Hub.Infrastructure;
 using Lsb.Hub.Ingest;
 using Lsb.Hub.Installations;
@@ -75,6 +76,8 @@ public static class HubApplication
         builder.Services.AddHostedService<Dwh.DwhFolderPublisher>();
         builder.Services.AddHostedService<Dwh.DwhBrokerPublisher>();
         HubAdapters.AddAll(builder.Services);
+        builder.Services.AddHoldingsIndex();
+        builder.Services.AddHoldingsSync();
         builder.Services.AddPrivacy().AddCustomerView().AddDigitalLoans();
         builder.Services.AddFailedMessages();
         builder.Services.AddPatronServices();
@@ -107,6 +110,7 @@ public static class HubApplication
         app.MapInstallations();
         app.MapMembers();
         app.MapHoldings();
+        app.MapHoldingsSync();
         app.MapLoans();
         app.MapEventLog();
         app.MapCustomerView();

@@ -9,7 +9,7 @@ using Lsb.Hub.Storage;
 
 namespace Lsb.Hub.Holdings;
 
-/// <summary><c>GET /api/v1/holdings/{id}</c>.</summary>
+/// <summary><c>GET /api/v1/holdings/{id}</c>, and the cross-library lookup <c>GET /api/v1/holdings?isbn=|ppn=|oclc=</c>.</summary>
 public static class HoldingEndpoints
 {
     /// <summary>Maps the endpoints.</summary>
@@ -17,6 +17,7 @@ public static class HoldingEndpoints
     {
         app.MapGet("/api/v1/holdings/{id}", GetAsync).WithTags("Canonical reads")
             .WithSummary("A copy by canonical id").Produces<HoldingView>().ProducesProblem(404);
+        app.MapHoldingSearch();
         return app;
     }
 

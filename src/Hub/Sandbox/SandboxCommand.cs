@@ -35,6 +35,7 @@ public static class SandboxCommand
         });
         await using var vsmart = await VSmartSandbox.StartAsync();
         await using var brocade = await BrocadeSandbox.StartAsync(folder, keepData);
+        await using var catalogues = await CataloguesSandbox.StartAsync();
         var wiseAccess = wise.Installation(WiseDefaultTopology.InstallationName);
         var firstIsil = wiseAccess.Libraries[0].Isil;
 
@@ -50,6 +51,7 @@ public static class SandboxCommand
         foreach (var (key, value) in keys.AsConfiguration(firstIsil)) defaults[key] = value;
         VSmartSandbox.AddConfiguration(defaults, vsmart);
         foreach (var (key, value) in BrocadeSandbox.Configuration(brocade, dataDirectory)) defaults[key] = value;
+        foreach (var (key, value) in catalogues.Configuration()) defaults[key] = value;
 
         var app = HubApplication.Build(args, builder =>
             builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = defaults }));
@@ -63,6 +65,7 @@ public static class SandboxCommand
         PrintBanner(hubUrl, wise.BaseAddress, keys, firstIsil);
         VSmartSandbox.PrintUrls(vsmart, hubUrl, keys.Admin);
         Console.WriteLine(BrocadeSandbox.Describe(brocade));
+        Console.WriteLine(catalogues.Describe(hubUrl, keys.Admin, firstIsil));
         await PrintFirstIdsAsync(app.Services, hubUrl, keys);
         PrintPatronAuthentication(wise, hubUrl, keys);
         await app.WaitForShutdownAsync();

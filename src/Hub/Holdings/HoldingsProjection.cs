@@ -1,0 +1,109 @@
+using System.Text.Json;
+using Dapper;
+using Lsb.Hub.HoldingsSync.Storage;
+using Lsb.Hub.Ingest.State;
+using Lsb.Hub.Storage;
+
+namespace Lsb.Hub.Holdings;
+
+/// <summary>
+/// Feeds the union holdings index and the holdings-sync journal from the event log, by position. Each window of the log
+/// is applied in ONE transaction together with the checkpoint, so a crash re-reads at most the window it was in and
+/// writes the same rows again (every write is an idempotent upsert). The checkpoint moves only from the value this
+/// reader saw (optimistic), so two hub nodes never both apply a window. Status-only changes (a loan, a return) are
+/// skipped: they change no title identifier and no catalogue record. Safe to call from several places at once.
+/// </summary>
+public sealed class HoldingsProjection(HubDatabase database, ILogger<HoldingsProjection> logger)
+{
+    /// <summary>Events read per transaction.</summary>
+    public const int WindowSize = 5000;
+
+    private static readonly HashSet<string> StatusFields = new(StringComparer.Ordinal) { "Status", "RawStatus" };
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>Applies every committed event after the checkpoint; returns the new checkpoint.</summary>
+    public async Task<long> CatchUpAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            while (true)
+            {
+                var (checkpoint, head) = await PositionsAsync(cancellationToken);
+                if (checkpoint >= head) return checkpoint;
+                var end = Math.Min(head, checkpoint + WindowSize);
+                if (!await ApplyWindowAsync(checkpoint, end, cancellationToken))
+                    logger.LogDebug("Another node advanced the holdings projection past {Checkpoint}; re-reading", checkpoint);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>The checkpoint and the log's head.</summary>
+    public async Task<(long Checkpoint, long Head)> PositionsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var checkpoint = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT position FROM holdings_projection WHERE id = 1", cancellationToken: cancellationToken));
+        var head = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT last_position FROM event_log_head WHERE id = 1", cancellationToken: cancellationToken));
+        return (checkpoint, head);
+    }
+
+    private async Task<bool> ApplyWindowAsync(long after, long upTo, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await HubDatabase.BeginWriteAsync(connection, cancellationToken);
+        var events = (await connection.QueryAsync<EventRow>(new CommandDefinition(
+            "SELECT position, event_type, subject_id, payload FROM event_log WHERE position > @after AND position <= @upTo " +
+            "AND event_type IN ('HoldingAdded', 'HoldingChanged', 'HoldingWithdrawn') ORDER BY position",
+            new { after, upTo }, transaction, cancellationToken: cancellationToken))).ToList();
+        var touched = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var e in events)
+        {
+            if (e.EventType == "HoldingChanged" && OnlyStatusChanged(e.Payload)) continue;
+            touched[e.SubjectId] = e.Position;
+        }
+        if (touched.Count > 0)
+        {
+            var rows = await IdList.QueryAsync<HoldingRow>(connection, transaction, database.Dialect,
+                "SELECT * FROM holdings WHERE {ids}", "id", touched.Keys, cancellationToken);
+            await HoldingsIndexWriter.WriteAsync(connection, transaction, rows, touched, cancellationToken);
+            await HoldingsSync.Journal.SyncJournal.RecordAsync(connection, transaction, database.Dialect, rows, touched, cancellationToken);
+        }
+        var moved = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE holdings_projection SET position = @upTo, updated_at = @at WHERE id = 1 AND position = @after",
+            new { upTo, after, at = DateTimeOffset.UtcNow.ToString("O") }, transaction, cancellationToken: cancellationToken));
+        if (moved != 1)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    private static bool OnlyStatusChanged(string payload)
+    {
+        using var document = JsonDocument.Parse(payload);
+        if (!document.RootElement.TryGetProperty("changedFields", out var fields) || fields.ValueKind != JsonValueKind.Array) return false;
+        var any = false;
+        foreach (var field in fields.EnumerateArray())
+        {
+            any = true;
+            if (field.GetString() is not { } name || !StatusFields.Contains(name)) return false;
+        }
+        return any;
+    }
+
+    private sealed class EventRow
+    {
+        public long Position { get; set; }
+        public string EventType { get; set; } = "";
+        public string SubjectId { get; set; } = "";
+        public string Payload { get; set; } = "";
+    }
+}

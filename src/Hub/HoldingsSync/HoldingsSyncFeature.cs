@@ -1,0 +1,54 @@
+using Lsb.Hub.HoldingsSync.Api;
+using Lsb.Hub.HoldingsSync.Batches;
+using Lsb.Hub.HoldingsSync.Delivery;
+using Lsb.Hub.HoldingsSync.Reconciliation;
+using Lsb.Hub.HoldingsSync.Rejections;
+using Lsb.Hub.HoldingsSync.Scheduling;
+using Lsb.Hub.HoldingsSync.Storage;
+using Lsb.Hub.HoldingsSync.Targets;
+using Lsb.Hub.HoldingsSync.Targets.Ggc;
+using Lsb.Hub.HoldingsSync.Targets.WorldCat;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Wolverine;
+
+namespace Lsb.Hub.HoldingsSync;
+
+/// <summary>
+/// Registers holdings synchronisation (docs/holdings-sync.md): options, targets, the batch cutter, delivery and its
+/// sequential <c>holdings-sync</c> queue, rejections as failed messages, reconciliation, the scheduler and the API.
+/// </summary>
+public static class HoldingsSyncFeature
+{
+    /// <summary>Adds the services. The clock is added with TryAdd: a test registers its own first.</summary>
+    public static IServiceCollection AddHoldingsSync(this IServiceCollection services)
+    {
+        services.AddOptions<HoldingsSyncOptions>().BindConfiguration(HoldingsSyncOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(new HoldingsSyncClock(TimeProvider.System));
+        services.AddSingleton<CatalogueHttp>();
+        services.AddSingleton<GgcClient>();
+        services.AddSingleton<GgcTarget>();
+        services.AddSingleton<WorldCatTokenSource>();
+        services.AddSingleton<WorldCatClient>();
+        services.AddSingleton<WorldCatTarget>();
+        services.AddSingleton<HoldingsSyncTargets>();
+        services.AddSingleton<HoldingsSyncStore>();
+        services.AddSingleton<LibraryLocks>();
+        services.AddSingleton<BatchCutter>();
+        services.AddSingleton<HoldingsDelivery>();
+        services.AddSingleton<LibraryReconciler>();
+        services.AddSingleton<LibrarySyncStatusQuery>();
+        services.AddSingleton<SyncAccess>();
+        services.AddHostedService<HoldingsSyncScheduler>();
+        services.ConfigureWolverine(opts =>
+        {
+            // Durable on every transport (the RabbitMQ scale-out does not make local queues durable by default).
+            opts.LocalQueue(HoldingsSyncHeaders.Queue).UseDurableInbox().Sequential();
+            opts.PublishMessage<DeliverHoldingsBatch>().ToLocalQueue(HoldingsSyncHeaders.Queue);
+            opts.PublishMessage<HoldingRecordRejected>().ToLocalQueue(HoldingsSyncHeaders.Queue);
+        });
+        return services;
+    }
+
+    /// <summary>Maps the API.</summary>
+    public static IEndpointRouteBuilder MapHoldingsSync(this IEndpointRouteBuilder app) => app.MapHoldingsSyncApi();
+}
