@@ -86,6 +86,21 @@ public abstract class PatronServicesEndToEnd<TWorld>(TWorld world) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_client_over_its_limit_gets_429_for_every_card_and_other_clients_do_not()
+    {
+        TestBackends.SkipUnlessAvailable(world.Backend);
+        using var burst = world.Client(PatronWorld.BurstKey);
+        for (var i = 0; i < PatronWorld.ClientLimit; i++)
+            Assert.Equal(HttpStatusCode.OK, (await AuthenticateAsync(burst, $"26550000{i:D5}", "guess")).Status);
+        var over = await AuthenticateAsync(burst, "2655099999999", "guess");
+        Assert.Equal(HttpStatusCode.TooManyRequests, over.Status);
+        Assert.Equal("application/problem+json", over.ContentType);
+        Assert.True(over.RetryAfter is > 0 and <= 60, $"Retry-After {over.RetryAfter}");
+        using var kb = world.Client(PatronWorld.KbKey);
+        Assert.Equal(HttpStatusCode.OK, (await AuthenticateAsync(kb, "2655099999999", "guess")).Status);
+    }
+
+    [Fact]
     public async Task Authentication_needs_the_patron_auth_scope_and_a_complete_request()
     {
         TestBackends.SkipUnlessAvailable(world.Backend);

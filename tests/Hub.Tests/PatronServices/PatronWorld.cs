@@ -21,6 +21,10 @@ namespace Lsb.Hub.Tests.PatronServices;
 public abstract class PatronWorld(TestBackend backend) : IAsyncLifetime
 {
     public const string KbKey = "test-kb-patron-auth-key-00001";
+    public const string BurstKey = "test-burst-patron-auth-key-01";
+
+    /// <summary>Verifications one key may ask for per minute in this world (the default, 600, is too many to reach in a test).</summary>
+    public const int ClientLimit = 30;
     public const string WiseIsil = "NL-0851010000";
     public const string VSmartIsil = "NL-0852010000";
     public const string BrocadeIsil = "NL-0853010000";
@@ -66,6 +70,10 @@ public abstract class PatronWorld(TestBackend backend) : IAsyncLifetime
             ["Auth:ApiKeys:4:Key"] = KbKey,
             ["Auth:ApiKeys:4:Name"] = "kb-platform",
             ["Auth:ApiKeys:4:Scopes:0"] = Scopes.PatronAuth,
+            ["Auth:ApiKeys:8:Key"] = BurstKey,
+            ["Auth:ApiKeys:8:Name"] = "burst-client",
+            ["Auth:ApiKeys:8:Scopes:0"] = Scopes.PatronAuth,
+            ["PatronServices:ClientLimit"] = ClientLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Serilog:MinimumLevel:Default"] = "Debug",
             ["Serilog:WriteTo:0:Name"] = "File",
             ["Serilog:WriteTo:0:Args:path"] = LogFile,
