@@ -277,6 +277,7 @@ public abstract class PatronServicesEndToEnd<TWorld>(TWorld world) : IClassFixtu
             new { lendingIsil = VendorPairs.Isil(lender), barcode, cardNumber = card, pin = $"Pair-pin-{pair}" }), HttpStatusCode.Created);
         var loanId = loan.GetProperty("loanId").GetString()!;
         Assert.Equal(memberId, loan.GetProperty("memberId").GetString());
+        Assert.True(loan.GetProperty("dueAt").ValueKind == JsonValueKind.String, $"{lender} set no due date: {loan}");
         Assert.NotEqual(onShelf, status());
         using var homeDesk = world.Client(PatronWorld.LibraryKey(VendorPairs.Isil(home)));
         var seen = await BodyAsync(await homeDesk.GetAsync($"/api/v1/guest-loans/{loanId}"), HttpStatusCode.OK);
