@@ -5,7 +5,8 @@ using Lsb.Hub.Canonical.Commands;
 namespace Lsb.Hub.PatronServices;
 
 /// <summary>
-/// Carries out one canonical command at an installation for a request that waits for the answer. Faults become results:
+/// Carries out one canonical command at an installation for a request that waits for the answer, after checking the
+/// adapter declares the capability it needs (otherwise <see cref="CommandOutcome.NotSupported"/>). Faults become results:
 /// an unreachable installation is <see cref="CommandOutcome.Transient"/>; a registry, credential or protocol fault is
 /// <see cref="CommandOutcome.Rejected"/> with <see cref="RejectionReason.Unauthorized"/> and the adapter's sentence.
 /// Commands carry card numbers and PINs: NEVER log the command or the adapter's message here.
@@ -18,6 +19,9 @@ public sealed class IlsCalls(AdapterRegistry adapters)
         try
         {
             var adapter = await adapters.ForAsync(installationId, cancellationToken);
+            var needed = Needs(command);
+            if (!adapter.Capabilities.Supports(needed))
+                return CommandResult.NotSupported($"Installation '{installationId}' ({adapter.Capabilities.Vendor}) does not offer {needed} through the hub.");
             return await adapter.ExecuteAsync(command, cancellationToken);
         }
         catch (IlsUnavailableException e)
@@ -30,4 +34,12 @@ public sealed class IlsCalls(AdapterRegistry adapters)
                 $"Installation '{installationId}' could not be asked: {e.Message} Hub operators must fix this; the request changed nothing.");
         }
     }
+
+    /// <summary>The capability a command needs (docs/adapters.md: check before choosing a workflow).</summary>
+    private static AdapterFeatures Needs(IlsCommand command) => command switch
+    {
+        AuthenticatePatron => AdapterFeatures.PatronAuthentication,
+        CheckOut or CheckIn => AdapterFeatures.Circulation,
+        _ => AdapterFeatures.None,
+    };
 }
