@@ -318,6 +318,7 @@ public abstract class PatronServicesEndToEnd<TWorld>(TWorld world) : IClassFixtu
         Assert.DoesNotContain(pin, log, StringComparison.Ordinal);
         Assert.DoesNotContain(wrongPin, log, StringComparison.Ordinal);
         Assert.DoesNotContain("2999100000003", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("2888100000003", log, StringComparison.Ordinal);
     }
 
     /// <summary>A V-smart member (active, no fines, integral view not consented in the ILS) and a Wise copy at
