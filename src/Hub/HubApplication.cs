@@ -12,6 +12,7 @@ using Lsb.Hub.FailedMessages;
 using Lsb.Hub.Health;
 using Lsb.Hub.Holdings;
 using Lsb.Hub.HoldingsSync;
+using Lsb.Hub.Ibl;
 using Lsb.Hub.Infrastructure;
 using Lsb.Hub.Ingest;
 using Lsb.Hub.Installations;
@@ -76,6 +77,7 @@ public static class HubApplication
         builder.Services.AddHostedService<Dwh.DwhFolderPublisher>();
         builder.Services.AddHostedService<Dwh.DwhBrokerPublisher>();
         HubAdapters.AddAll(builder.Services);
+        builder.Services.AddIbl();
         builder.Services.AddHoldingsIndex();
         builder.Services.AddHoldingsSync();
         builder.Services.AddPrivacy().AddCustomerView().AddDigitalLoans();
@@ -117,6 +119,7 @@ public static class HubApplication
         app.MapDigitalLoans();
         app.MapPrivacy();
         Dwh.DwhEndpoints.MapDwh(app);
+        app.MapIbl();
         app.MapFailedMessages();
         app.MapPatronServices();
         return app;

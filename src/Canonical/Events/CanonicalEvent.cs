@@ -17,6 +17,9 @@ namespace Lsb.Hub.Canonical.Events;
 [JsonDerivedType(typeof(LoanStarted), nameof(LoanStarted))]
 [JsonDerivedType(typeof(LoanRenewed), nameof(LoanRenewed))]
 [JsonDerivedType(typeof(LoanEnded), nameof(LoanEnded))]
+[JsonDerivedType(typeof(IblRequestPlaced), nameof(IblRequestPlaced))]
+[JsonDerivedType(typeof(IblRequestStateChanged), nameof(IblRequestStateChanged))]
+[JsonDerivedType(typeof(IblRequestEnded), nameof(IblRequestEnded))]
 public abstract record CanonicalEvent
 {
     /// <summary>The event's own id.</summary>

@@ -2,6 +2,10 @@ using System.ComponentModel.DataAnnotations;
 using JasperFx;
 using Lsb.Hub.Adapters;
 using Lsb.Hub.AdapterHosting;
+using Lsb.Hub.Ibl;
+using Lsb.Hub.Ibl.Iso18626;
+using Lsb.Hub.Ibl.Steps;
+using Lsb.Hub.Ibl.Timers;
 using Lsb.Hub.Ingest;
 using Lsb.Hub.Storage;
 using Lsb.Hub.Transports.AzureServiceBus;
@@ -94,6 +98,8 @@ public static class BusConfiguration
             opts.UseRuntimeCompilation();
 
             var parallelism = Math.Max(1, configuration.GetValue("Ingest:Parallelism", database.Provider == StorageProvider.Sqlite ? 1 : 4));
+            // IBL handlers mostly wait on library systems, so several run at once per node.
+            var iblParallelism = Math.Max(1, configuration.GetValue("Ibl:Parallelism", 8));
             if (bus.Transport == BusTransport.RabbitMq)
             {
                 var queue = $"{bus.QueuePrefix}-{IngestQueue}";
@@ -104,6 +110,11 @@ public static class BusConfiguration
                 opts.PublishMessage<IngestChange>().ToRabbitQueue(queue);
                 opts.ListenToRabbitQueue(queue).UseDurableInbox().MaximumParallelMessages(parallelism);
                 opts.PublishMessage<Dwh.DwhEventBatch>().ToRabbitExchange($"{bus.QueuePrefix}-dwh", exchange => exchange.ExchangeType = ExchangeType.Fanout);
+                var ibl = $"{bus.QueuePrefix}-{IblFeature.Queue}";
+                opts.PublishMessage<IblStepDue>().ToRabbitQueue(ibl);
+                opts.PublishMessage<IblTimerDue>().ToRabbitQueue(ibl);
+                opts.PublishMessage<IblIsoSend>().ToRabbitQueue(ibl);
+                opts.ListenToRabbitQueue(ibl).UseDurableInbox().MaximumParallelMessages(iblParallelism);
                 opts.Policies.UseDurableOutboxOnAllSendingEndpoints();
             }
             else if (bus.Transport == BusTransport.AzureServiceBus)
@@ -127,8 +138,17 @@ public static class BusConfiguration
                 opts.LocalQueue(IngestQueue).MaximumParallelMessages(parallelism);
                 opts.PublishMessage<IngestChangePage>().ToLocalQueue(IngestQueue);
                 opts.PublishMessage<IngestChange>().ToLocalQueue(IngestQueue);
+                opts.LocalQueue(IblFeature.Queue).MaximumParallelMessages(iblParallelism);
+                opts.PublishMessage<IblStepDue>().ToLocalQueue(IblFeature.Queue);
+                opts.PublishMessage<IblTimerDue>().ToLocalQueue(IblFeature.Queue);
+                opts.PublishMessage<IblIsoSend>().ToLocalQueue(IblFeature.Queue);
             }
 
+            // An IBL step whose library system was unreachable (or whose answer was lost) is tried again for longer than
+            // ingest, with the same idempotency key, before it lands in the failed-message store.
+            opts.Policies.OnException<IblStepRetryException>()
+                .ScheduleRetry(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30))
+                .Then.MoveToErrorQueue();
             opts.Policies.OnException<MappingMissingException>()
                 .Or<IlsProtocolException>()
                 .Or<UnknownInstallationException>()

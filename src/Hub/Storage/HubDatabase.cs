@@ -85,6 +85,15 @@ public sealed class HubDatabase : IAsyncDisposable
         return await connection.BeginTransactionAsync(cancellationToken);
     }
 
+    /// <summary>Begins a read-only snapshot: every statement in it sees the same committed state. On SQLite a deferred
+    /// transaction (WAL keeps one snapshot from the first read); on PostgreSQL REPEATABLE READ.</summary>
+    public static async Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        if (connection is SqliteConnection sqlite) return sqlite.BeginTransaction(deferred: true);
+        return await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+    }
+
     /// <summary>Closes the PostgreSQL connection pool (its idle connections would otherwise stay open for minutes).</summary>
     public async ValueTask DisposeAsync()
     {

@@ -57,6 +57,9 @@ public sealed class BrocadeSimulatorControl
     /// <summary>A copy, or null.</summary>
     public SimulatedCopy? FindCopy(string copyNumber) => _state.FindCopyShown(copyNumber);
 
+    /// <summary>Every hold (open, cancelled and fulfilled).</summary>
+    public IReadOnlyList<SimulatedHold> Holds() => _state.ListHolds();
+
     /// <summary>Lends a copy at the desk.</summary>
     public SimulatedLoan Lend(string copyNumber, string memberNumber) => _state.CheckOutByControl(copyNumber, memberNumber);
 

@@ -56,6 +56,9 @@ public sealed class VSmartSimulatorControl
     /// <summary>Deletes a title that never had copies: a deleted record in OAI-PMH (deletedRecord=persistent).</summary>
     public void DeleteTitle(string installation, string titleNumber) => _state.Require(installation).DeleteTitle(titleNumber);
 
+    /// <summary>The open requests (cancelled ones are removed, as V-smart does), oldest first.</summary>
+    public IReadOnlyList<SimulatedRequest> Requests(string installation) => _state.Require(installation).ListRequests();
+
     /// <summary>Lends a copy at the desk.</summary>
     public SimulatedLoan CheckOut(string installation, string itemId, string borrowerId) => _state.Require(installation).CheckOutByControl(itemId, borrowerId);
 

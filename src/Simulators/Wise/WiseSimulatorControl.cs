@@ -43,6 +43,9 @@ public sealed class WiseSimulatorControl
     /// <summary>A copy, or null.</summary>
     public SimulatedCopy? FindItem(string installation, string itemId) => _state.Require(installation).ShowItem(itemId);
 
+    /// <summary>Every hold of an installation (open and cancelled).</summary>
+    public IReadOnlyList<SimulatedHold> Holds(string installation) => _state.Require(installation).ListHolds();
+
     /// <summary>Lends a copy at the desk.</summary>
     public SimulatedLoan CheckOut(string installation, string itemId, string patronSystemId) => _state.Require(installation).CheckOutByControl(itemId, patronSystemId);
 

@@ -35,5 +35,14 @@ internal sealed partial class InstallationState
         }
     }
 
+    public IReadOnlyList<Control.SimulatedHold> ListHolds()
+    {
+        lock (_gate)
+        {
+            return [.. _holds.Select(h => new Control.SimulatedHold(h.Member.NumberText, h.Member.Card,
+                h.Copy?.Barcode, h.Title.Number, h.Cancelled))];
+        }
+    }
+
     public int OpenHolds(SimMember member) => _holds.Count(h => !h.Cancelled && h.Member == member);
 }

@@ -68,6 +68,16 @@ internal sealed partial class InstallationState
         lock (_gate) return _requests.Values.Count(r => r.BorrowerId == borrowerId);
     }
 
+    public IReadOnlyList<SimulatedRequest> ListRequests()
+    {
+        lock (_gate)
+        {
+            return [.. _requests.Values.OrderBy(r => r.Id).Select(r => new SimulatedRequest(r.IdText, r.LibraryId,
+                r.BorrowerId.ToString(System.Globalization.CultureInfo.InvariantCulture), _borrowers[r.BorrowerId].CardNumber, r.TitleNumber,
+                r.ItemId?.ToString(System.Globalization.CultureInfo.InvariantCulture), r.ExternalReference))];
+        }
+    }
+
     private void RemoveRequest(SimRequest request)
     {
         _requests.Remove(request.Id);

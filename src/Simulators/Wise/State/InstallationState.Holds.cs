@@ -74,6 +74,15 @@ internal sealed partial class InstallationState
         }
     }
 
+    public IReadOnlyList<SimulatedHold> ListHolds()
+    {
+        lock (_gate)
+        {
+            return [.. _holds.Values.Select(h => new SimulatedHold(h.Current.HoldId, h.LibraryId, h.Current.PatronSystemId, h.Current.TitleNumber,
+                h.Current.ItemId, h.Current.Status, h.Current.ExternalReference))];
+        }
+    }
+
     private List<WiseValidationErrorDto> Validate(LibraryState library, SimPatron patron, string titleNumber, string pickupBranchId)
     {
         var errors = new List<WiseValidationErrorDto>();
