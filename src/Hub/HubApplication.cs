@@ -18,6 +18,7 @@ using Lsb.Hub.Ingest;
 using Lsb.Hub.Installations;
 using Lsb.Hub.Loans;
 using Lsb.Hub.Members;
+using Lsb.Hub.PatronServices;
 using Lsb.Hub.Privacy;
 using Lsb.Hub.Storage;
 using Microsoft.AspNetCore.Authentication;
@@ -81,6 +82,7 @@ public static class HubApplication
         builder.Services.AddHoldingsSync();
         builder.Services.AddPrivacy().AddCustomerView().AddDigitalLoans();
         builder.Services.AddFailedMessages();
+        builder.Services.AddPatronServices();
 
         var bus = BusConfiguration.ReadOptions(builder.Configuration);
         builder.Services.AddSingleton(bus);
@@ -119,6 +121,7 @@ public static class HubApplication
         Dwh.DwhEndpoints.MapDwh(app);
         app.MapIbl();
         app.MapFailedMessages();
+        app.MapPatronServices();
         return app;
     }
 
@@ -143,6 +146,6 @@ public static class HubApplication
                 .Enrich.FromLogContext();
             if (json) logger.WriteTo.Console(new CompactJsonFormatter());
             else logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId}{NewLine}{Exception}");
-        });
+        }, preserveStaticLogger: true); // each hub its own logger: two hubs in one process (tests) NEVER write to each other's sinks
     }
 }
