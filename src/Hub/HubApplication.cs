@@ -19,6 +19,7 @@ using Lsb.Hub.Ingest;
 using Lsb.Hub.Installations;
 using Lsb.Hub.Loans;
 using Lsb.Hub.Members;
+using Lsb.Hub.PatronServices;
 using Lsb.Hub.Privacy;
 using Lsb.Hub.Storage;
 using Microsoft.AspNetCore.Authentication;
@@ -83,6 +84,7 @@ public static class HubApplication
         builder.Services.AddPrivacy().AddCustomerView().AddDigitalLoans();
         builder.Services.AddFailedMessages();
         builder.Services.AddConsolidation();
+        builder.Services.AddPatronServices();
 
         var bus = BusConfiguration.ReadOptions(builder.Configuration);
         builder.Services.AddSingleton(bus);
@@ -122,6 +124,7 @@ public static class HubApplication
         app.MapIbl();
         app.MapFailedMessages();
         app.MapMoves();
+        app.MapPatronServices();
         return app;
     }
 
@@ -146,6 +149,6 @@ public static class HubApplication
                 .Enrich.FromLogContext();
             if (json) logger.WriteTo.Console(new CompactJsonFormatter());
             else logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId}{NewLine}{Exception}");
-        });
+        }, preserveStaticLogger: true); // each hub its own logger: two hubs in one process (tests) NEVER write to each other's sinks
     }
 }

@@ -67,6 +67,7 @@ public static class SandboxCommand
         Console.WriteLine(BrocadeSandbox.Describe(brocade));
         Console.WriteLine(catalogues.Describe(hubUrl, keys.Admin, firstIsil));
         await PrintFirstIdsAsync(app.Services, hubUrl, keys);
+        PrintPatronAuthentication(wise, hubUrl, keys);
         await app.WaitForShutdownAsync();
         return 0;
     }
@@ -102,6 +103,20 @@ public static class SandboxCommand
                curl -s -H 'X-Api-Key: {keys.Admin}' {hubUrl}/api/v1/installations/sandbox-wise
                curl -s -H 'X-Api-Key: {keys.Admin}' '{hubUrl}/api/v1/events?after=0&limit=5'
             =================================================================================
+
+            """);
+    }
+
+    /// <summary>A simulated Wise member's card and PIN (simulated data, shown for trying by hand) for national authentication.</summary>
+    private static void PrintPatronAuthentication(WiseSimulatorHost wise, string hubUrl, SandboxKeys keys)
+    {
+        var access = wise.Installation(WiseDefaultTopology.InstallationName);
+        var patron = wise.Control.ListPatrons(access.Name, access.Libraries[0].LibraryId, 0, 50).FirstOrDefault(p => p.Status == "ACT");
+        if (patron is null) return;
+        Console.WriteLine($$"""
+             National patron authentication (docs/patron-services.md), as the KB platform would ask:
+               curl -s -X POST -H 'X-Api-Key: {{keys.PatronAuth}}' -H 'Content-Type: application/json' {{hubUrl}}/api/v1/patrons/authenticate \
+                    -d '{"cardNumber":"{{patron.CardNumber}}","pin":"{{patron.Pin}}","service":"kb-online-library"}'
 
             """);
     }

@@ -21,7 +21,23 @@ public static class TestBackends
 
     public static string? RabbitMqUri => Environment.GetEnvironmentVariable(RabbitMqVariable) is { Length: > 0 } uri ? uri : null;
 
-    public static string? PostgresConnectionString => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } cs ? cs : null;
+    /// <summary>
+    /// The connection string from <see cref="PostgresVariable"/>, with idle pooled connections closed after 10 s unless
+    /// the variable says otherwise: every test hub has its own schema and so its own pools, and with Npgsql's default
+    /// (5 minutes) the idle connections of finished classes add up to PostgreSQL's <c>max_connections</c>.
+    /// </summary>
+    public static string? PostgresConnectionString => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } cs ? WithShortIdleLifetime(cs) : null;
+
+    private static string WithShortIdleLifetime(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Idle Lifetime", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.ConnectionIdleLifetime = 10;
+            builder.ConnectionPruningInterval = 2;
+        }
+        return builder.ToString();
+    }
 
     /// <summary>Skips the current test when <paramref name="backend"/> is not available here, saying why.</summary>
     public static void SkipUnlessAvailable(TestBackend backend)

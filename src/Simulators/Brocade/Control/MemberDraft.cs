@@ -11,6 +11,8 @@ public sealed record MemberDraft
     public string? CardNumber { get; init; }
     /// <summary>PIN (the SIP2 patron password AD).</summary>
     public string? Pin { get; init; }
+    /// <summary>Unpaid fines in euro (default: random, mostly none).</summary>
+    public decimal? Fines { get; init; }
     /// <summary>Given name.</summary>
     public string? GivenName { get; init; }
     /// <summary>Family name (with any prefix, e.g. "van der Berg").</summary>

@@ -107,6 +107,7 @@ internal sealed partial class InstallationState
             Fines = f.Random.Bool(0.1f) ? Math.Round(f.Random.Decimal(0.5m, 12m), 2) : 0m,
         };
         if (m.Status == BrocadeCodes.MemberExpired) m.ExpiresOn = today.AddDays(-f.Random.Int(1, 200));
+        if (draft?.Fines is { } fines) m.Fines = fines; // after the random draws, so seeded data stays the same
         _members.Add(number, m);
         _membersByCard.Add(card, m);
         m.Version = m.Created = Touch();

@@ -11,6 +11,8 @@ public sealed record PatronDraft
     public string? CardNumber { get; init; }
     /// <summary>PIN for patron authentication.</summary>
     public string? Pin { get; init; }
+    /// <summary>Unpaid fines in euro (default: random, mostly none).</summary>
+    public decimal? Fines { get; init; }
     /// <summary>Category code (e.g. VOLW, JEUGD).</summary>
     public string? Category { get; init; }
     /// <summary>Status code (ACT, BLOK, VERV).</summary>

@@ -132,6 +132,7 @@ internal sealed partial class InstallationState
             ExpiresOn = today.AddDays(f.Random.Int(1, 365)),
             Fines = f.Random.Bool(0.1f) ? Math.Round(f.Random.Decimal(0.5m, 12m), 2) : 0m,
         };
+        if (draft?.Fines is { } fines) patron.Fines = fines; // after the random draws, so seeded data stays the same
         _patrons.Add(patron.Id, patron);
         _patronsByCard.Add(patron.CardNumber, patron.Id);
         library.Patrons.Add(patron.Id);

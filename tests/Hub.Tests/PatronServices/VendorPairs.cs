@@ -1,0 +1,91 @@
+using Lsb.Hub.Simulators.Brocade.Control;
+using Lsb.Hub.Simulators.VSmart;
+using Lsb.Hub.Simulators.Wise;
+using BrocadeCopyDraft = Lsb.Hub.Simulators.Brocade.Control.CopyDraft;
+using VSmartCopyDraft = Lsb.Hub.Simulators.VSmart.CopyDraft;
+
+namespace Lsb.Hub.Tests.PatronServices;
+
+/// <summary>
+/// The three vendors of a <see cref="PatronWorld"/> behind one shape, for tests that run every vendor pair: a library of
+/// each (Wise Lindendal, V-smart Duinrand, Brocade Duinrand, all at their head-office branch), members with PIN and no
+/// fines, copies, guest accounts, and the copy's status code as the vendor's own system shows it.
+/// </summary>
+public static class VendorPairs
+{
+    public static string Isil(string vendor) => vendor switch
+    {
+        "Wise" => PatronWorld.WiseIsil,
+        "VSmart" => PatronWorld.VSmartIsil,
+        "Brocade" => PatronWorld.BrocadeIsil,
+        _ => throw new ArgumentOutOfRangeException(nameof(vendor), vendor, "Wise, VSmart or Brocade"),
+    };
+
+    public static string Installation(string vendor) => vendor switch
+    {
+        "Wise" => PatronWorld.Wise,
+        "VSmart" => PatronWorld.VSmart,
+        "Brocade" => PatronWorld.Brocade,
+        _ => throw new ArgumentOutOfRangeException(nameof(vendor), vendor, "Wise, VSmart or Brocade"),
+    };
+
+    /// <summary>An active member without fines at the vendor's library.</summary>
+    public static void AddMember(PatronWorld world, string vendor, string card, string pin)
+    {
+        switch (vendor)
+        {
+            case "Wise":
+                world.WiseSimulator.Control.AddPatron(PatronWorld.Wise, "5101", new PatronDraft { CardNumber = card, Pin = pin, Status = "ACT", BranchId = "510100", Fines = 0m });
+                break;
+            case "VSmart":
+                var borrower = world.VSmartSimulator.Control.AddBorrower(PatronWorld.VSmart, "DRD",
+                    new BorrowerDraft { CardNumber = card, Pin = pin, Status = "OK", BranchCode = "DRD01", ConsentIntegralView = false });
+                world.VSmartSimulator.Control.UpdateBorrower(PatronWorld.VSmart, borrower.BorrowerId, new BorrowerUpdate { Fines = 0m });
+                break;
+            default:
+                world.BrocadeSimulator.Control.AddMember(new MemberDraft { LibraryCode = "DRB", BranchCode = "DRB01", CardNumber = card, Pin = pin, Status = "A", Fines = 0m });
+                break;
+        }
+    }
+
+    /// <summary>The lending library's guest account for members of <paramref name="homeIsil"/>, unless it exists.</summary>
+    public static void EnsureGuestAccount(PatronWorld world, string lender, string homeIsil)
+    {
+        var card = $"GAST-{Isil(lender)}-{homeIsil}";
+        switch (lender)
+        {
+            case "Wise":
+                if (world.WiseSimulator.Control.ListPatrons(PatronWorld.Wise, "5101", 0, 1000).All(p => p.CardNumber != card))
+                    world.WiseSimulator.Control.AddPatron(PatronWorld.Wise, "5101", new PatronDraft { CardNumber = card, Category = "IBL", Status = "ACT", Fines = 0m });
+                break;
+            case "VSmart":
+                if (world.VSmartSimulator.Control.ListBorrowers(PatronWorld.VSmart, "DRD", 0, 1000).All(b => b.CardNumber != card))
+                {
+                    var account = world.VSmartSimulator.Control.AddBorrower(PatronWorld.VSmart, "DRD", new BorrowerDraft { CardNumber = card, Status = "OK", BranchCode = "DRD01" });
+                    world.VSmartSimulator.Control.UpdateBorrower(PatronWorld.VSmart, account.BorrowerId, new BorrowerUpdate { Fines = 0m });
+                }
+                break;
+            default:
+                if (world.BrocadeSimulator.Control.ListMembers(0, 1000).All(m => m.CardNumber != card))
+                    world.BrocadeSimulator.Control.AddMember(new MemberDraft { LibraryCode = "DRB", BranchCode = "DRB01", CardNumber = card, Category = "I", Status = "A", Fines = 0m });
+                break;
+        }
+    }
+
+    /// <summary>A copy at the vendor's library; returns a function reading its status code in the vendor's system.</summary>
+    public static Func<string> AddCopy(PatronWorld world, string vendor, string barcode)
+    {
+        switch (vendor)
+        {
+            case "Wise":
+                var item = world.WiseSimulator.Control.AddItem(PatronWorld.Wise, "5101", new ItemDraft { Barcode = barcode, BranchId = "510100", Title = "Overal lenen" });
+                return () => world.WiseSimulator.Control.FindItem(PatronWorld.Wise, item.ItemId)!.Status;
+            case "VSmart":
+                var copy = world.VSmartSimulator.Control.AddCopy(PatronWorld.VSmart, "DRD", new VSmartCopyDraft { Barcode = barcode, BranchCode = "DRD01", Title = "Overal lenen" });
+                return () => world.VSmartSimulator.Control.FindCopy(PatronWorld.VSmart, copy.ItemId)!.Status;
+            default:
+                var brocade = world.BrocadeSimulator.Control.AddCopy(new BrocadeCopyDraft { LibraryCode = "DRB", BranchCode = "DRB01", Barcode = barcode, Title = "Overal lenen" });
+                return () => world.BrocadeSimulator.Control.FindCopy(brocade.CopyNumber)!.Status;
+        }
+    }
+}
