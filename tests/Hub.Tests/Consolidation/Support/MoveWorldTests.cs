@@ -8,6 +8,9 @@ public abstract class MoveWorldTests(TestBackend backend, IDictionary<string, st
     /// <summary>The world of the running test.</summary>
     protected MoveWorld World { get; private set; } = null!;
 
+    /// <summary>The backend this class runs on.</summary>
+    protected TestBackend Backend => backend;
+
     public async ValueTask InitializeAsync() => World = await MoveWorld.StartAsync(backend, settings);
 
     public async ValueTask DisposeAsync()
