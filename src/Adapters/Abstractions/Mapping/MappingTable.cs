@@ -50,10 +50,19 @@ public sealed class MappingTable
     public string? LastLoadError { get; private set; }
 
     /// <summary>Finds the value for <paramref name="keys"/> (in key-column order), or null when no row matches.</summary>
+    /// <remarks>
+    /// A miss looks at the file again at once, whatever the check interval: a line the administrator has just added
+    /// is then found by the replay that follows the edit, on every node. A miss is rare (it fails the change), so the
+    /// extra look costs nothing in normal operation.
+    /// </remarks>
     public string? Find(string installation, params ReadOnlySpan<string> keys)
     {
-        var rows = CurrentRows();
         var key = string.Join('\u001f', keys.ToArray());
+        return Lookup(CurrentRows(), installation, key) ?? Lookup(CurrentRows(force: true), installation, key);
+    }
+
+    private static string? Lookup(Dictionary<string, string> rows, string installation, string key)
+    {
         if (rows.TryGetValue(installation + '\u001e' + key, out var specific)) return specific;
         return rows.TryGetValue("*\u001e" + key, out var general) ? general : null;
     }
@@ -73,13 +82,13 @@ public sealed class MappingTable
         return [.. result.Select(p => (p.Key.Split('\u001f'), p.Value))];
     }
 
-    private Dictionary<string, string> CurrentRows()
+    private Dictionary<string, string> CurrentRows(bool force = false)
     {
         var now = _time.GetTimestamp();
-        if (now < Volatile.Read(ref _nextCheck)) return _rows;
+        if (!force && now < Volatile.Read(ref _nextCheck)) return _rows;
         lock (_gate)
         {
-            if (now < _nextCheck) return _rows;
+            if (!force && now < _nextCheck) return _rows;
             _nextCheck = now + (long)(_checkInterval.TotalSeconds * _time.TimestampFrequency);
             var writeTime = File.Exists(_fullPath) ? File.GetLastWriteTimeUtc(_fullPath) : DateTime.MinValue;
             if (writeTime == _loadedWriteTime && writeTime != DateTime.MinValue) return _rows;
