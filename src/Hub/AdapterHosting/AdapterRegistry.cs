@@ -13,6 +13,7 @@ public sealed class AdapterRegistry : IDisposable
     private readonly Dictionary<Canonical.Installations.Vendor, IIlsAdapterFactory> _factories;
     private readonly InstallationStore _store;
     private readonly ConcurrentDictionary<string, Lazy<Task<IIlsAdapter>>> _adapters = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Canonical.Installations.InstallationDescriptor> _builtFrom = new(StringComparer.Ordinal);
 
     /// <summary>Creates the registry.</summary>
     public AdapterRegistry(IEnumerable<IIlsAdapterFactory> factories, InstallationStore store)
@@ -38,6 +39,21 @@ public sealed class AdapterRegistry : IDisposable
             _adapters.TryRemove(new KeyValuePair<string, Lazy<Task<IIlsAdapter>>>(installationId, lazy));
             throw;
         }
+    }
+
+    /// <summary>
+    /// The adapter of a registered installation as it is registered now: when its libraries changed since the cached
+    /// adapter was made (a library moved in or out on another hub node, whose <see cref="InstallationStore.Changed"/>
+    /// this node never sees), the adapter is made anew. For commands, which must reach the library's installation of
+    /// the moment (Consolidation); costs one registry read.
+    /// </summary>
+    /// <exception cref="UnknownInstallationException">The installation is not registered, or its vendor has no adapter in this hub.</exception>
+    public async Task<IIlsAdapter> CurrentAsync(string installationId, CancellationToken cancellationToken)
+    {
+        var installation = await _store.GetAsync(installationId, cancellationToken)
+            ?? throw new UnknownInstallationException($"Installation '{installationId}' is not registered (it may have been deleted): register it again, then replay the message.");
+        if (_builtFrom.TryGetValue(installationId, out var built) && !SameLibraries(built, installation.Descriptor)) Forget(installationId);
+        return await ForAsync(installationId, cancellationToken);
     }
 
     /// <summary>The adapter for an installation already loaded.</summary>
@@ -96,6 +112,10 @@ public sealed class AdapterRegistry : IDisposable
     {
         if (!_factories.TryGetValue(installation.Descriptor.Vendor, out var factory))
             throw new UnknownInstallationException($"No adapter for vendor {installation.Descriptor.Vendor} is configured in this hub (installation '{installation.Id}').");
+        _builtFrom[installation.Id] = installation.Descriptor;
         return factory.Create(installation.Descriptor);
     }
+
+    private static bool SameLibraries(Canonical.Installations.InstallationDescriptor a, Canonical.Installations.InstallationDescriptor b)
+        => a.Libraries.Select(l => (l.Isil.Value, l.VendorLibraryId)).Order().SequenceEqual(b.Libraries.Select(l => (l.Isil.Value, l.VendorLibraryId)).Order());
 }

@@ -29,7 +29,7 @@ public sealed class IblStepRunner(IblStore store, IblProcess process, IblCommand
             return;
         }
         var (command, installation, refusal) = await builder.BuildAsync(c, step, cancellationToken);
-        var result = refusal ?? await (await adapters.ForAsync(installation!, cancellationToken)).ExecuteAsync(command!, cancellationToken);
+        var result = refusal ?? await (await adapters.CurrentAsync(installation!, cancellationToken)).ExecuteAsync(command!, cancellationToken);
         if (result.Outcome is CommandOutcome.Transient or CommandOutcome.Unknown)
         {
             throw new IblStepRetryException($"{step.Kind} for request {c.Request.Id} at {step.Agency} ({installation}) did not go through " +
