@@ -18,7 +18,7 @@ public sealed class IlsCalls(AdapterRegistry adapters)
     {
         try
         {
-            var adapter = await adapters.ForAsync(installationId, cancellationToken);
+            var adapter = await adapters.CurrentAsync(installationId, cancellationToken);
             var needed = Needs(command);
             if (!adapter.Capabilities.Supports(needed))
                 return CommandResult.NotSupported($"Installation '{installationId}' ({adapter.Capabilities.Vendor}) does not offer {needed} through the hub.");
