@@ -52,6 +52,9 @@ public abstract class HoldingSearchTests(TestBackend backend) : IAsyncLifetime
         };
         await _copies.PutAsync("b4", "NL-0851030001", "35100000002004", isbn: "9789000000001");
         var query = "isbn=9789023466123&ppn=123456789&oclc=12345";
+        // The index is a projection of the event log: wait until it holds all three before paging through them.
+        await Eventually.TrueAsync(async () => (await SearchAsync(query, waitForCopies: false)).GetProperty("holdings").GetArrayLength() == ids.Count,
+            "the index to hold the three copies");
         var all = new List<JsonElement>();
         string? next = null;
         do
