@@ -15,7 +15,6 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Npgsql;
 
 namespace Lsb.Hub.Tests.Ibl;
 
@@ -264,11 +263,6 @@ public sealed class IblWorld : IAsyncDisposable
             try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
         }
         try { Directory.Delete(_brocadeState, recursive: true); } catch (IOException) { }
-        if (_schema is not null)
-        {
-            await using var connection = new NpgsqlConnection(TestBackends.PostgresConnectionString);
-            await connection.OpenAsync();
-            await connection.ExecuteAsync($"DROP SCHEMA IF EXISTS {_schema} CASCADE; DROP SCHEMA IF EXISTS {_schema}_bus CASCADE;");
-        }
+        if (_schema is not null) await TestBackends.RemoveHubStateAsync(_schema);
     }
 }

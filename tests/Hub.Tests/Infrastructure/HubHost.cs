@@ -1,12 +1,10 @@
 using System.Net.Http.Headers;
-using Dapper;
 using Lsb.Hub.Auth;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Lsb.Hub.Tests.Infrastructure;
 
@@ -139,11 +137,6 @@ public sealed class HubHost : IAsyncDisposable
             try { Directory.Delete(_dataDirectory, recursive: true); }
             catch (IOException) { /* a file still held open by a finishing background task; the temp folder is cleaned by the OS */ }
         }
-        if (_schema is not null)
-        {
-            await using var connection = new NpgsqlConnection(TestBackends.PostgresConnectionString);
-            await connection.OpenAsync();
-            await connection.ExecuteAsync($"DROP SCHEMA IF EXISTS {_schema} CASCADE; DROP SCHEMA IF EXISTS {_schema}_bus CASCADE;");
-        }
+        if (_schema is not null) await TestBackends.RemoveHubStateAsync(_schema);
     }
 }

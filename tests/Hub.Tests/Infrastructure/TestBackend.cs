@@ -19,7 +19,20 @@ public static class TestBackends
     /// and two hub nodes sharing the database and the broker.</summary>
     public const string RabbitMqVariable = "LSB_TEST_RABBITMQ";
 
-    public static string? RabbitMqUri => Environment.GetEnvironmentVariable(RabbitMqVariable) is { Length: > 0 } uri ? uri : null;
+    /// <summary>The broker from <see cref="RabbitMqVariable"/>, or null when not set. When set but nothing answers
+    /// there, this throws at once with what to do, rather than letting every test wait out the transport's own
+    /// start-up timeout (about 95 s each).</summary>
+    public static string? RabbitMqUri
+    {
+        get
+        {
+            if (Environment.GetEnvironmentVariable(RabbitMqVariable) is not { Length: > 0 } uri) return null;
+            if (BrokerProblem.Value is { } problem) throw new InvalidOperationException(problem);
+            return uri;
+        }
+    }
+
+    private static readonly Lazy<string?> BrokerProblem = new(() => BrokerCheck.Unreachable(Environment.GetEnvironmentVariable(RabbitMqVariable)!));
 
     /// <summary>
     /// The connection string from <see cref="PostgresVariable"/>, with idle pooled connections closed after 10 s unless
@@ -37,6 +50,24 @@ public static class TestBackends
             builder.ConnectionPruningInterval = 2;
         }
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// Removes what a test hub left behind: its PostgreSQL schemas (<c>{schema}</c> and <c>{schema}_bus</c>) and, on
+    /// RabbitMQ, the queues and exchange named after it. Durable broker entities that outlive their test pile up in a
+    /// developer's long-running broker, and a broker with thousands of them takes minutes to start.
+    /// </summary>
+    public static async Task RemoveHubStateAsync(string schema)
+    {
+        if (PostgresConnectionString is { } cs)
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(cs);
+            await connection.OpenAsync();
+            await using var drop = new Npgsql.NpgsqlCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE; DROP SCHEMA IF EXISTS {schema}_bus CASCADE;", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+        if (Environment.GetEnvironmentVariable(RabbitMqVariable) is { Length: > 0 } rabbit && BrokerProblem.Value is null)
+            await BrokerCheck.DeleteEntitiesAsync(rabbit, schema);
     }
 
     /// <summary>Skips the current test when <paramref name="backend"/> is not available here, saying why.</summary>

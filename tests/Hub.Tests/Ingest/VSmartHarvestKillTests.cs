@@ -40,12 +40,7 @@ public abstract class VSmartHarvestKillTests(TestBackend backend) : IAsyncLifeti
             try { Directory.Delete(_dataDirectory, recursive: true); }
             catch (IOException) { /* a file still held open; the temp folder is cleaned by the OS */ }
         }
-        if (backend == TestBackend.Postgres && TestBackends.PostgresConnectionString is { } cs)
-        {
-            await using var connection = new NpgsqlConnection(cs);
-            await connection.OpenAsync();
-            await connection.ExecuteAsync($"DROP SCHEMA IF EXISTS {_schema} CASCADE; DROP SCHEMA IF EXISTS {_schema}_bus CASCADE;");
-        }
+        if (backend == TestBackend.Postgres) await TestBackends.RemoveHubStateAsync(_schema);
     }
 
     [Fact]

@@ -25,12 +25,7 @@ public sealed class NodeKillTests : IAsyncLifetime
     {
         foreach (var node in _nodes) await node.DisposeAsync();
         if (_wise is not null) await _wise.DisposeAsync();
-        if (TestBackends.PostgresConnectionString is { } cs)
-        {
-            await using var connection = new NpgsqlConnection(cs);
-            await connection.OpenAsync();
-            await connection.ExecuteAsync($"DROP SCHEMA IF EXISTS {_schema} CASCADE; DROP SCHEMA IF EXISTS {_schema}_bus CASCADE;");
-        }
+        await TestBackends.RemoveHubStateAsync(_schema);
     }
 
     [Fact]

@@ -1,6 +1,4 @@
-using Dapper;
 using Lsb.Hub.Tests.Infrastructure;
-using Npgsql;
 
 namespace Lsb.Hub.Tests.CustomerView.Support;
 
@@ -32,10 +30,9 @@ public sealed class KeptStorage(TestBackend backend) : IAsyncDisposable
             try { Directory.Delete(_directory, recursive: true); }
             catch (IOException) { /* the OS cleans the temp folder */ }
         }
-        else if (TestBackends.PostgresConnectionString is { } cs)
+        else
         {
-            await using var connection = new NpgsqlConnection(cs);
-            await connection.ExecuteAsync($"DROP SCHEMA IF EXISTS {_schema} CASCADE; DROP SCHEMA IF EXISTS {_schema}_bus CASCADE;");
+            await TestBackends.RemoveHubStateAsync(_schema);
         }
     }
 }

@@ -1,9 +1,7 @@
-using Dapper;
 using Lsb.Hub.HoldingsSync.Scheduling;
 using Lsb.Hub.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Npgsql;
 
 namespace Lsb.Hub.Tests.HoldingsSync.Support;
 
@@ -93,11 +91,6 @@ public sealed class SyncHub : IAsyncDisposable
             try { Directory.Delete(_directory, recursive: true); }
             catch (IOException) { /* a file still held open by a finishing background task; the temp folder is cleaned by the OS */ }
         }
-        if (_schema is not null)
-        {
-            await using var connection = new NpgsqlConnection(TestBackends.PostgresConnectionString);
-            await connection.OpenAsync();
-            await connection.ExecuteAsync($"DROP SCHEMA IF EXISTS {_schema} CASCADE; DROP SCHEMA IF EXISTS {_schema}_bus CASCADE;");
-        }
+        if (_schema is not null) await TestBackends.RemoveHubStateAsync(_schema);
     }
 }
