@@ -29,16 +29,16 @@ public sealed class HoldingsSyncScheduler(HoldingsProjection projection, BatchCu
             return;
         }
         await using var clusterLock = new ClusterLock(store.Database, "holdings-sync-scheduler");
-        await Safely("the start-up sweep", () => WhenLeadingAsync(clusterLock, () => SweepAsync(stoppingToken), stoppingToken), stoppingToken);
-        var nextSweep = clock.Now + options.CurrentValue.Schedule.SweepInterval;
+        // Both times are taken from the clock BEFORE anything slow runs: a clock that moves on meanwhile (a test's fake
+        // clock jumps a day at a time) then finds the cut already due, instead of the cut being planned after the jump.
         var nextCut = new CutSchedule(options.CurrentValue.Schedule).NextCut(clock.Now);
+        var nextSweep = clock.Now + options.CurrentValue.Schedule.SweepInterval;
+        await Safely("the start-up sweep", () => WhenLeadingAsync(clusterLock, () => SweepAsync(stoppingToken), stoppingToken), stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
-            var wake = nextCut < nextSweep ? nextCut : nextSweep;
-            var wait = wake - clock.Now;
             try
             {
-                if (wait > TimeSpan.Zero) await Task.Delay(wait, clock.Time, stoppingToken);
+                await SleepUntilAsync(nextCut < nextSweep ? nextCut : nextSweep, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -47,15 +47,34 @@ public sealed class HoldingsSyncScheduler(HoldingsProjection projection, BatchCu
             if (clock.Now >= nextCut)
             {
                 var schedule = options.CurrentValue.Schedule;
+                var cutAt = clock.Now;
                 await Safely("the scheduled cut", () => WhenLeadingAsync(clusterLock,
                     () => CutAllAsync(schedule.Interval >= TimeSpan.FromDays(1) ? BatchKind.Daily : BatchKind.Scheduled, stoppingToken), stoppingToken), stoppingToken);
-                nextCut = new CutSchedule(schedule).NextCut(clock.Now);
+                // The next cut after the moment this one started, so cut-offs passed while it ran are not skipped.
+                nextCut = new CutSchedule(schedule).NextCut(cutAt);
             }
             if (clock.Now >= nextSweep)
             {
+                var sweepAt = clock.Now;
                 await Safely("the sweep", () => WhenLeadingAsync(clusterLock, () => SweepAsync(stoppingToken), stoppingToken), stoppingToken);
-                nextSweep = clock.Now + options.CurrentValue.Schedule.SweepInterval;
+                nextSweep = sweepAt + options.CurrentValue.Schedule.SweepInterval;
             }
+        }
+    }
+
+    /// <summary>
+    /// Waits on the sync clock until <paramref name="wake"/>. A timer is armed relative to the moment it is armed, so
+    /// when the clock jumped between reading it and arming the timer (a fake clock moved by a test), the timer would
+    /// fire a jump too late; it is armed again then.
+    /// </summary>
+    private async Task SleepUntilAsync(DateTimeOffset wake, CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            var read = clock.Now;
+            if (read >= wake) return;
+            var timer = Task.Delay(wake - read, clock.Time, stoppingToken);
+            if (clock.Now - read < TimeSpan.FromSeconds(1)) await timer;
         }
     }
 
