@@ -1,3 +1,4 @@
+using Lsb.Hub.Simulators.Common;
 using Lsb.Hub.Simulators.Brocade.Control;
 using Lsb.Hub.Simulators.Brocade.Exports;
 using Lsb.Hub.Simulators.Brocade.Sip2;
@@ -22,7 +23,7 @@ public static class BrocadeSimulator
         exports.Write(ExportKind.Full, ExportWriteMode.Safe);
         if (options.ExportAfterEveryChange) state.Changed += () => exports.Write(ExportKind.Delta, ExportWriteMode.Safe);
         var server = new Sip2Server(options.Host, options.Port, state, new Sip2Faults());
-        var activity = new BackgroundActivity(state, exports, options);
+        var activity = new ChangeTrickle(options.Time, options.BackgroundChangesPerSecond, state.Generate, ExportSchedule.For(exports, options));
         var control = new BrocadeSimulatorControl(state, exports, activity, server, options, folder);
         var spec = options.Installation;
         var port = server.EndPoint.Port;

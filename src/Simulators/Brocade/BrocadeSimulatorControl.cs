@@ -1,3 +1,4 @@
+using Lsb.Hub.Simulators.Common;
 using Lsb.Hub.Simulators.Brocade.Control;
 using Lsb.Hub.Simulators.Brocade.Exports;
 using Lsb.Hub.Simulators.Brocade.Sip2;
@@ -14,12 +15,12 @@ public sealed class BrocadeSimulatorControl
 {
     private readonly InstallationState _state;
     private readonly ExportWriter _exports;
-    private readonly BackgroundActivity _activity;
+    private readonly ChangeTrickle _activity;
     private readonly Sip2Server _server;
     private readonly BrocadeSimulatorOptions _options;
     private readonly string _folder;
 
-    internal BrocadeSimulatorControl(InstallationState state, ExportWriter exports, BackgroundActivity activity, Sip2Server server,
+    internal BrocadeSimulatorControl(InstallationState state, ExportWriter exports, ChangeTrickle activity, Sip2Server server,
         BrocadeSimulatorOptions options, string folder)
     {
         _state = state;

@@ -1,3 +1,4 @@
+using Lsb.Hub.Simulators.Common;
 using Lsb.Hub.Simulators.Brocade.Sip2;
 
 namespace Lsb.Hub.Simulators.Brocade;
@@ -6,9 +7,9 @@ namespace Lsb.Hub.Simulators.Brocade;
 public sealed class BrocadeSimulatorHost : IAsyncDisposable
 {
     private readonly Sip2Server _server;
-    private readonly BackgroundActivity _activity;
+    private readonly ChangeTrickle _activity;
 
-    internal BrocadeSimulatorHost(Sip2Server server, BackgroundActivity activity, BrocadeSimulatorControl control, BrocadeInstallationAccess installation)
+    internal BrocadeSimulatorHost(Sip2Server server, ChangeTrickle activity, BrocadeSimulatorControl control, BrocadeInstallationAccess installation)
     {
         _server = server;
         _activity = activity;

@@ -1,3 +1,4 @@
+using Lsb.Hub.Simulators.Common;
 using Lsb.Hub.Simulators.VSmart.Http;
 using Lsb.Hub.Simulators.VSmart.State;
 using Microsoft.AspNetCore.Builder;
@@ -29,7 +30,12 @@ public static class VSmartSimulator
         var app = builder.Build();
         app.Use(TranslateSimulatorErrors);
 
-        var activity = new BackgroundActivity(state, options.BackgroundChangesPerSecond);
+        var busy = state.All.ToArray();
+        var turn = 0;
+        var activity = new ChangeTrickle(state.Options.Time, options.BackgroundChangesPerSecond, due =>
+        {
+            if (busy.Length > 0) busy[turn++ % busy.Length].Generate(due, null);
+        });
         var control = new VSmartSimulatorControl(state, activity);
         IReadOnlyList<VSmartInstallationAccess> installations = [];
         DialectEndpoints.Map(app.MapGroup("/{installation}").AddEndpointFilter<BasicAuthFilter>(), state);

@@ -1,3 +1,4 @@
+using Lsb.Hub.Simulators.Common;
 using Lsb.Hub.Simulators.VSmart.State;
 
 namespace Lsb.Hub.Simulators.VSmart;
@@ -11,9 +12,9 @@ namespace Lsb.Hub.Simulators.VSmart;
 public sealed class VSmartSimulatorControl
 {
     private readonly SimulatorState _state;
-    private readonly BackgroundActivity _activity;
+    private readonly ChangeTrickle _activity;
 
-    internal VSmartSimulatorControl(SimulatorState state, BackgroundActivity activity)
+    internal VSmartSimulatorControl(SimulatorState state, ChangeTrickle activity)
     {
         _state = state;
         _activity = activity;

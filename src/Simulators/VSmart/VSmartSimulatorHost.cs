@@ -1,3 +1,4 @@
+using Lsb.Hub.Simulators.Common;
 using Microsoft.AspNetCore.Builder;
 
 namespace Lsb.Hub.Simulators.VSmart;
@@ -6,9 +7,9 @@ namespace Lsb.Hub.Simulators.VSmart;
 public sealed class VSmartSimulatorHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly BackgroundActivity _activity;
+    private readonly ChangeTrickle _activity;
 
-    internal VSmartSimulatorHost(WebApplication app, BackgroundActivity activity, Uri baseAddress, VSmartSimulatorControl control,
+    internal VSmartSimulatorHost(WebApplication app, ChangeTrickle activity, Uri baseAddress, VSmartSimulatorControl control,
         IReadOnlyList<VSmartInstallationAccess> installations)
     {
         _app = app;

@@ -1,3 +1,4 @@
+using Lsb.Hub.Simulators.Common;
 using Lsb.Hub.Simulators.Wise.Dialect;
 using Lsb.Hub.Simulators.Wise.Http;
 using Lsb.Hub.Simulators.Wise.State;
@@ -30,7 +31,12 @@ public static class WiseSimulator
         var app = builder.Build();
         app.Use(TranslateSimulatorErrors);
 
-        var activity = new BackgroundActivity(state, options.BackgroundChangesPerSecond);
+        var busy = state.All.ToArray();
+        var turn = 0;
+        var activity = new ChangeTrickle(state.Options.Time, options.BackgroundChangesPerSecond, due =>
+        {
+            if (busy.Length > 0) busy[turn++ % busy.Length].Generate(due, null);
+        });
         var control = new WiseSimulatorControl(state, activity);
         IReadOnlyList<WiseInstallationAccess> installations = [];
         var wise = app.MapGroup("/{installation}/restapi").AddEndpointFilter<WiseKeyFilter>();

@@ -1,3 +1,4 @@
+using Lsb.Hub.Simulators.Common;
 using Lsb.Hub.Simulators.Wise.State;
 
 namespace Lsb.Hub.Simulators.Wise;
@@ -10,9 +11,9 @@ namespace Lsb.Hub.Simulators.Wise;
 public sealed class WiseSimulatorControl
 {
     private readonly SimulatorState _state;
-    private readonly BackgroundActivity _activity;
+    private readonly ChangeTrickle _activity;
 
-    internal WiseSimulatorControl(SimulatorState state, BackgroundActivity activity)
+    internal WiseSimulatorControl(SimulatorState state, ChangeTrickle activity)
     {
         _state = state;
         _activity = activity;

@@ -1,3 +1,4 @@
+using Lsb.Hub.Simulators.Common;
 using Microsoft.AspNetCore.Builder;
 
 namespace Lsb.Hub.Simulators.Wise;
@@ -6,9 +7,9 @@ namespace Lsb.Hub.Simulators.Wise;
 public sealed class WiseSimulatorHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly BackgroundActivity _activity;
+    private readonly ChangeTrickle _activity;
 
-    internal WiseSimulatorHost(WebApplication app, BackgroundActivity activity, Uri baseAddress, WiseSimulatorControl control,
+    internal WiseSimulatorHost(WebApplication app, ChangeTrickle activity, Uri baseAddress, WiseSimulatorControl control,
         IReadOnlyList<WiseInstallationAccess> installations)
     {
         _app = app;

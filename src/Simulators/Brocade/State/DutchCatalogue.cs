@@ -1,4 +1,5 @@
 using Bogus;
+using Lsb.Hub.Simulators.Common;
 
 namespace Lsb.Hub.Simulators.Brocade.State;
 
@@ -20,7 +21,7 @@ internal static class DutchCatalogue
 
     public static (string Title, string Location, string Shelfmark) Describe(Faker f, string material, string? author)
     {
-        var letters = Letters(author);
+        var letters = DutchCatalogueText.AuthorCode(author, asciiOnly: true);
         var informative = material == "BK" && f.Random.Bool(0.35f);
         var title = informative ? f.PickRandom(NonFiction) : f.PickRandom(Fiction);
         if (f.Random.Bool(0.3f)) title += " " + f.Random.Int(2, 9).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -40,18 +41,5 @@ internal static class DutchCatalogue
         return (title, location, shelfmark);
     }
 
-    public static string Isbn(Faker f)
-    {
-        var digits = "978" + f.Random.ReplaceNumbers("90#######");
-        var sum = 0;
-        for (var i = 0; i < 12; i++) sum += (digits[i] - '0') * (i % 2 == 0 ? 1 : 3);
-        return digits + ((10 - (sum % 10)) % 10);
-    }
-
-    private static string Letters(string? author)
-    {
-        var surname = author?.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "ANON";
-        var letters = new string([.. surname.Where(char.IsAsciiLetter).Take(4)]).ToUpperInvariant();
-        return letters.Length == 0 ? "ANON" : letters;
-    }
+    public static string Isbn(Faker f) => DutchCatalogueText.Isbn(f);
 }

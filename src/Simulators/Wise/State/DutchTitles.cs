@@ -1,34 +1,24 @@
 using Bogus;
+using Lsb.Hub.Simulators.Common;
 
 namespace Lsb.Hub.Simulators.Wise.State;
 
 /// <summary>Plausible Dutch titles, locations and shelfmarks for generated copies.</summary>
 internal static class DutchTitles
 {
-    private static readonly string[] Adjectives =
-        ["stille", "verloren", "laatste", "gouden", "donkere", "eerste", "vergeten", "groene", "koude", "lange", "verborgen", "wilde", "kleine", "oude"];
-    private static readonly string[] Nouns =
-        ["rivier", "zomer", "storm", "brief", "tuin", "winter", "reis", "stad", "vogel", "zee", "nacht", "belofte", "dijk", "polder", "vuurtoren", "molen"];
-    private static readonly string[] NeuterNouns = ["huis", "eiland", "meisje", "geheim", "water", "veld", "land", "uur", "lied"];
-    private static readonly string[] Topics =
+    private static readonly TitleWords Words = new(
+        Adjectives: ["stille", "verloren", "laatste", "gouden", "donkere", "eerste", "vergeten", "groene", "koude", "lange", "verborgen", "wilde", "kleine", "oude"],
+        Nouns: ["rivier", "zomer", "storm", "brief", "tuin", "winter", "reis", "stad", "vogel", "zee", "nacht", "belofte", "dijk", "polder", "vuurtoren", "molen"],
+        NeuterNouns: ["huis", "eiland", "meisje", "geheim", "water", "veld", "land", "uur", "lied"],
+        Topics:
         ["vogels in Nederland", "tuinieren op klei", "de Tweede Wereldoorlog", "koken met seizoensgroenten", "programmeren in Python",
-         "de Gouden Eeuw", "fietsroutes in Gelderland", "bijen en vlinders", "het menselijk lichaam", "sterrenkunde voor beginners"];
+         "de Gouden Eeuw", "fietsroutes in Gelderland", "bijen en vlinders", "het menselijk lichaam", "sterrenkunde voor beginners"]);
 
-    public static string Title(Faker f, bool informative)
-    {
-        if (informative) return f.PickRandom("Alles over ", "Handboek ", "Basisboek ", "Ontdek ") + f.PickRandom(Topics);
-        return f.Random.Int(0, 3) switch
-        {
-            0 => "De " + f.PickRandom(Adjectives) + " " + f.PickRandom(Nouns),
-            1 => "Het " + f.PickRandom(Adjectives) + " " + f.PickRandom(NeuterNouns),
-            2 => "Een " + f.PickRandom(Nouns) + " in " + f.Address.City(),
-            _ => "Het " + f.PickRandom(NeuterNouns) + " van " + f.Name.FirstName(),
-        };
-    }
+    public static string Title(Faker f, bool informative) => DutchCatalogueText.Title(f, informative, Words);
 
     public static (string Location, string Shelfmark) Place(Faker f, string material, bool informative, bool youth, string? author)
     {
-        var authorCode = Letters(author);
+        var authorCode = DutchCatalogueText.AuthorCode(author);
         return material switch
         {
             "STRIP" => ("Strips", "STRIP " + authorCode),
@@ -45,18 +35,5 @@ internal static class DutchTitles
         };
     }
 
-    public static string Isbn(Faker f)
-    {
-        var digits = "978" + f.Random.ReplaceNumbers("90#######");
-        var sum = 0;
-        for (var i = 0; i < 12; i++) sum += (digits[i] - '0') * (i % 2 == 0 ? 1 : 3);
-        return digits + ((10 - (sum % 10)) % 10);
-    }
-
-    private static string Letters(string? author)
-    {
-        var surname = author?.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "ANON";
-        var letters = new string([.. surname.Where(char.IsLetter).Take(4)]).ToUpperInvariant();
-        return letters.Length == 0 ? "ANON" : letters;
-    }
+    public static string Isbn(Faker f) => DutchCatalogueText.Isbn(f);
 }
