@@ -52,14 +52,18 @@ public sealed class AdapterRegistry : IDisposable
     {
         var installation = await _store.GetAsync(installationId, cancellationToken)
             ?? throw new UnknownInstallationException($"Installation '{installationId}' is not registered (it may have been deleted): register it again, then replay the message.");
-        if (_builtFrom.TryGetValue(installationId, out var built) && !SameLibraries(built, installation.Descriptor)) Forget(installationId);
-        return await ForAsync(installationId, cancellationToken);
+        return For(installation);
     }
 
-    /// <summary>The adapter for an installation already loaded.</summary>
+    /// <summary>
+    /// The adapter for an installation just read from the registry: made anew when the cached one was built from other
+    /// libraries (see <see cref="CurrentAsync"/>). <paramref name="installation"/> MUST be as registered now, not a copy
+    /// kept from earlier: an older copy would bring back the adapter of before a move.
+    /// </summary>
     public IIlsAdapter For(Installation installation)
     {
         ArgumentNullException.ThrowIfNull(installation);
+        if (_builtFrom.TryGetValue(installation.Id, out var built) && !SameLibraries(built, installation.Descriptor)) Forget(installation.Id);
         var lazy = _adapters.GetOrAdd(installation.Id, _ => new Lazy<Task<IIlsAdapter>>(() => Task.FromResult(Create(installation))));
         try
         {

@@ -66,7 +66,7 @@ public static class DwhEndpoints
         var start = new DateTimeOffset(fromDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var end = new DateTimeOffset(toDate.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         await using var csv = CsvWriter.Create(context.Response.Body, CsvWriterOptions.Default with { NewLine = "\n" }, leaveOpen: true);
-        foreach (var header in new[] { "position", "eventId", "eventType", "schemaVersion", "subject", "isil", "sourceSystem", "occurredAt", "recordedAt", "keyVersion", "data" })
+        foreach (var header in new[] { "position", "eventId", "eventType", "schemaVersion", "subject", "isil", "sourceSystem", "occurredAt", "recordedAt", "keyVersion", "data", "currentIsil" })
             csv.WriteField(header);
         await csv.EndRecordAsync(cancellationToken);
         var after = await reader.FirstPositionRecordedFromAsync(start, cancellationToken) - 1;
@@ -89,6 +89,7 @@ public static class DwhEndpoints
                 csv.WriteField(e.RecordedAt.ToString("O", CultureInfo.InvariantCulture));
                 csv.WriteField(e.KeyVersion.ToString(CultureInfo.InvariantCulture));
                 csv.WriteField(e.Data.ToJsonString());
+                csv.WriteField(e.CurrentIsil);
                 await csv.EndRecordAsync(cancellationToken);
             }
             after = page[^1].Position;

@@ -11,7 +11,9 @@ namespace Lsb.Hub.Dwh;
 /// <param name="EventType">Type, e.g. <c>LoanStarted</c>; schema in docs/events/.</param>
 /// <param name="SchemaVersion">Version of the type's schema.</param>
 /// <param name="Subject">The subject id: a pseudonym for members and loans, the canonical id for copies.</param>
-/// <param name="Isil">The library concerned.</param>
+/// <param name="Isil">The library concerned: the ISIL the event was recorded with.</param>
+/// <param name="CurrentIsil">When <paramref name="Isil"/> is a former ISIL (the library merged into another): the
+/// library's current ISIL; null (absent in JSON) when the ISIL is still current. See docs/consolidation.md.</param>
 /// <param name="SourceSystem">Installation or other source.</param>
 /// <param name="OccurredAt">When it happened at the source.</param>
 /// <param name="RecordedAt">When the hub committed it.</param>
@@ -24,6 +26,7 @@ public sealed record DwhEvent(
     int SchemaVersion,
     string Subject,
     string? Isil,
+    string? CurrentIsil,
     string SourceSystem,
     DateTimeOffset OccurredAt,
     DateTimeOffset RecordedAt,

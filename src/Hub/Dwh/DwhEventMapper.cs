@@ -39,7 +39,7 @@ public sealed class DwhEventMapper(Pseudonymizer pseudonyms, IOptions<DwhOptions
             _ when e.SubjectId.StartsWith("psn-", StringComparison.Ordinal) => pseudonyms.For("person", e.SubjectId),
             _ => e.SubjectId,
         };
-        return new DwhEvent(e.Position, e.EventId, e.EventType, e.SchemaVersion, subject, e.Isil, e.SourceSystem,
+        return new DwhEvent(e.Position, e.EventId, e.EventType, e.SchemaVersion, subject, e.Isil, e.CurrentIsil, e.SourceSystem,
             e.OccurredAt, e.RecordedAt, options.Value.KeyVersion, data);
     }
 

@@ -7,7 +7,12 @@ namespace Lsb.Hub.EventLog;
 /// <summary>Reads the event log by position.</summary>
 public sealed class EventLogReader(HubDatabase database)
 {
-    /// <summary>Up to <paramref name="limit"/> events after <paramref name="after"/>, in position order.</summary>
+    /// <summary>
+    /// Up to <paramref name="limit"/> events after <paramref name="after"/>, in position order, each with
+    /// <see cref="LoggedEvent.CurrentIsil"/> stamped from the ISIL history as it is now. This is the one place that stamp
+    /// is made: every path that hands events to a consumer (the event log API, the DWH pull feed, CSV export, folder
+    /// and broker push) MUST read through here, so they all show both ISILs where they differ (docs/consolidation.md).
+    /// </summary>
     public async Task<IReadOnlyList<LoggedEvent>> ReadAsync(long after, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

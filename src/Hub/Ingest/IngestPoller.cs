@@ -146,7 +146,11 @@ public sealed class IngestPoller(
         while (local && backpressure.InFlight(installation.Id) >= options.Value.MaxPagesInFlight)
             await Task.Delay(TimeSpan.FromMilliseconds(20), time, cancellationToken);
 
-        var adapter = adapters.For(installation);
+        // The installation as registered now, not as when this worker started: a library that moved in or out on
+        // another node (Consolidation) is read from the next page on, also by a worker that started with an adapter
+        // cached before the move (this node took over the installation's lease), not only from the next registry refresh.
+        var current = await installations.GetAsync(installation.Id, cancellationToken) ?? installation;
+        var adapter = adapters.For(current);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var state = await cursors.GetAsync(installation.Id, cancellationToken);
         var page = await adapter.ReadChangesAsync(state?.Cursor, options.Value.PageSize, cancellationToken);
@@ -161,7 +165,7 @@ public sealed class IngestPoller(
                 {
                     var libraries = page.Changes.Select(c => c.VendorLibraryId).Distinct(StringComparer.Ordinal).ToList();
                     await messages.SendAsync(new IngestChangePage(installation.Id, page.Changes),
-                        new DeliveryOptions { CorrelationId = correlationId }.WithOrigin(installation.Descriptor, libraries.Count == 1 ? libraries[0] : null));
+                        new DeliveryOptions { CorrelationId = correlationId }.WithOrigin(current.Descriptor, libraries.Count == 1 ? libraries[0] : null));
                 }
                 catch
                 {

@@ -50,7 +50,7 @@ public abstract class DwhSchemaTests(TestBackend backend) : IAsyncLifetime
 
         var options = new EvaluationOptions { OutputFormat = OutputFormat.List };
         var folder = SchemaFolder();
-        var envelope = JsonSchema.FromText(await File.ReadAllTextAsync(Path.Combine(folder, "dwh-event.v1.schema.json")), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
+        var envelope = JsonSchema.FromText(await File.ReadAllTextAsync(Path.Combine(folder, "dwh-event.v2.schema.json")), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
         var schemas = new Dictionary<string, JsonSchema>();
         using var dwh = _world.Hub.Client(HubHost.DwhKey);
         var types = new HashSet<string>();

@@ -168,14 +168,19 @@ public sealed class MoveWorld : IAsyncDisposable
     }
 
     /// <summary>The whole event log through the API.</summary>
-    public async Task<List<JsonElement>> EventsAsync()
+    public Task<List<JsonElement>> EventsAsync() => ReadFeedAsync("/api/v1/events", HubHost.AdminKey);
+
+    /// <summary>The whole pseudonymised DWH feed through its pull API, as the DWH reads it.</summary>
+    public Task<List<JsonElement>> DwhEventsAsync() => ReadFeedAsync("/api/v1/dwh/events", HubHost.DwhKey);
+
+    private async Task<List<JsonElement>> ReadFeedAsync(string path, string key)
     {
-        using var client = Client();
+        using var client = Client(key);
         var all = new List<JsonElement>();
         long after = 0;
         while (true)
         {
-            var page = await client.GetFromJsonAsync<JsonElement>($"/api/v1/events?after={after}&limit=1000");
+            var page = await client.GetFromJsonAsync<JsonElement>($"{path}?after={after}&limit=1000");
             var events = page.GetProperty("events").EnumerateArray().Select(e => e.Clone()).ToList();
             if (events.Count == 0) return all;
             all.AddRange(events);
