@@ -52,6 +52,9 @@ public sealed class WiseSimulatorControl
     /// <summary>Takes a copy back at the desk.</summary>
     public SimulatedLoan Return(string installation, string itemId) => _state.Require(installation).ReturnByControl(itemId);
 
+    /// <summary>Renews a loan at the desk (the same rules as the renewal endpoint: at most three, not when reserved).</summary>
+    public SimulatedLoan Renew(string installation, string itemId) => _state.Require(installation).RenewByControl(itemId);
+
     /// <summary>Produces exactly <paramref name="count"/> changes (about 10% patrons, 45% items, 45% loans), in one
     /// library or spread over all.</summary>
     public GeneratedChanges Generate(string installation, int count, string? libraryId = null)

@@ -66,21 +66,19 @@ internal sealed partial class InstallationState
     }
 
     public SimulatedLoan CheckOutByControl(string itemId, string patronSystemId)
-    {
-        lock (_gate)
-        {
-            var item = RequireItem(itemId);
-            var result = CheckOut(item.LibraryId, new WiseCirculationRequestDto { ItemId = itemId, PatronSystemId = patronSystemId });
-            return result.Error is { } e ? throw new WiseSimulatorException(e.Status, e.Code, e.Message) : Show(result.Value!);
-        }
-    }
+        => ByControl(itemId, (libraryId, request) => CheckOut(libraryId, request with { PatronSystemId = patronSystemId }));
 
-    public SimulatedLoan ReturnByControl(string itemId)
+    public SimulatedLoan ReturnByControl(string itemId) => ByControl(itemId, CheckIn);
+
+    public SimulatedLoan RenewByControl(string itemId) => ByControl(itemId, Renew);
+
+    // What the desk does, through the same rules as the circulation endpoints; a refusal is thrown.
+    private SimulatedLoan ByControl(string itemId, Func<string, WiseCirculationRequestDto, WiseResult<WiseLoanDto>> action)
     {
         lock (_gate)
         {
             var item = RequireItem(itemId);
-            var result = CheckIn(item.LibraryId, new WiseCirculationRequestDto { ItemId = itemId });
+            var result = action(item.LibraryId, new WiseCirculationRequestDto { ItemId = itemId });
             return result.Error is { } e ? throw new WiseSimulatorException(e.Status, e.Code, e.Message) : Show(result.Value!);
         }
     }
