@@ -29,7 +29,7 @@ public sealed class CanonicalIngest(HubDatabase database, TimeProvider time, Eve
         var applier = new ChangeApplier(set, nowText);
         foreach (var change in changes) applier.Apply(change);
         await StateWriter.WriteAsync(connection, transaction, set, nowText, cancellationToken);
-        if (set.GuestLoans.Ended.Count > 0) await guestLoans.EndAsync(connection, transaction, set.GuestLoans.Ended, nowText, cancellationToken);
+        await guestLoans.WriteAsync(connection, transaction, installationId, set.GuestLoans, nowText, cancellationToken);
         var last = await EventLogWriter.AppendAsync(connection, transaction, applier.Events, correlationId, now, cancellationToken);
         var events = applier.Events.Count;
         if (_participants.Length > 0)
@@ -48,7 +48,7 @@ public sealed class CanonicalIngest(HubDatabase database, TimeProvider time, Eve
         return new IngestOutcome(changes.Count, applier.Skipped, events, last) { Unattributed = applier.Unattributed };
     }
 
-    // The guest loans of the copies the page's loan changes are about, and of the loans they name.
+    // The guest loans of the copies the page's loan changes are about and of the loans they name; the members of the cards noted.
     private async Task LoadGuestLoansAsync(DbConnection connection, DbTransaction transaction, WorkingSet set, IReadOnlyList<CanonicalChange> changes,
         CancellationToken cancellationToken)
     {
@@ -56,6 +56,7 @@ public sealed class CanonicalIngest(HubDatabase database, TimeProvider time, Eve
         if (loans.Count == 0) return;
         var holdingIds = loans.Select(l => set.Holdings.GetValueOrDefault(l.HoldingLocalId)?.CanonicalId).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var loanIds = loans.Select(l => set.Loans.GetValueOrDefault(l.LocalId)?.CanonicalId).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        set.GuestLoans = await guestLoans.LoadAsync(connection, transaction, database.Dialect, set.InstallationId, holdingIds, loanIds, cancellationToken);
+        var cards = loans.Select(l => l.GuestCardNumber).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        set.GuestLoans = await guestLoans.LoadAsync(connection, transaction, database.Dialect, set.InstallationId, holdingIds, loanIds, cards, cancellationToken);
     }
 }

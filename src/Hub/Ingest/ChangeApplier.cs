@@ -239,13 +239,13 @@ public sealed class ChangeApplier(WorkingSet set, string updatedAt)
     {
         Tracked<LoanRow> tracked;
         Clock clock;
-        var adopted = false;
+        string? guestMember = null;
         if (!set.Loans.ContainsKey(s.LocalId) && set.Members.TryGetValue(s.MemberLocalId, out var borrower)
             && set.GuestLoans.IsGuestAccount(borrower.Row?.CardNumber))
         {
-            if (AdoptGuestLoan(s, borrower.Row!.CardNumber!) is not { } guestLoan) return;
+            if (AttributeToGuest(s, borrower.Row!.CardNumber!) is not { } guestLoan) return;
             // The hub's record and the lending system count versions differently: the system's first report of the loan counts.
-            (tracked, clock, adopted) = (guestLoan, Clock.Apply, true);
+            (tracked, guestMember, clock) = (guestLoan.Tracked, guestLoan.MemberId, Clock.Apply);
         }
         else
         {
@@ -256,9 +256,9 @@ public sealed class ChangeApplier(WorkingSet set, string updatedAt)
         var old = tracked.Row;
         // Old history that retention pseudonymised stays unlinked, even if the source sends the loan again.
         if (old?.PseudonymisedAt is not null) { Skipped++; return; }
-        var guest = old is not null && set.GuestLoans.IsGuestLoan(tracked.CanonicalId);
+        var guest = guestMember is not null || (old is not null && set.GuestLoans.IsGuestLoan(tracked.CanonicalId));
         // A guest loan the hub ended (a return anywhere) stays ended: a report of it still open is older than the return.
-        if (guest && old!.EndedAt is not null && s.EndedAt is null) { Skipped++; return; }
+        if (guest && old?.EndedAt is not null && s.EndedAt is null) { Skipped++; return; }
         var member = guest ? null : set.Member(s.MemberLocalId);
         if (IsErased(member?.Row)) return;
         var holding = set.Holding(s.HoldingLocalId);
@@ -267,7 +267,7 @@ public sealed class ChangeApplier(WorkingSet set, string updatedAt)
             Id = tracked.CanonicalId,
             Kind = nameof(LoanKind.Physical),
             // A guest loan is the guest's, whichever account the lending system lent it to.
-            MemberId = member?.CanonicalId ?? old!.MemberId,
+            MemberId = member?.CanonicalId ?? guestMember ?? old!.MemberId,
             HoldingId = holding.CanonicalId,
             Isil = s.Isil.Value,
             InstallationId = set.InstallationId,
@@ -297,7 +297,7 @@ public sealed class ChangeApplier(WorkingSet set, string updatedAt)
         }
         // The due date the hub recorded for a guest loan came from the check-out's answer: only a renewal is news when the
         // lending system first reports the loan.
-        else if (old.EndedAt is null && s.EndedAt is null && (s.Renewals != old.Renewals || (row.DueAt != old.DueAt && !adopted)))
+        else if (old.EndedAt is null && s.EndedAt is null && (s.Renewals != old.Renewals || (row.DueAt != old.DueAt && guestMember is null)))
         {
             _events.Add(new LoanRenewed
             {
@@ -318,12 +318,20 @@ public sealed class ChangeApplier(WorkingSet set, string updatedAt)
 
     // The lending system's loan to a guest account is the guest loan the hub recorded when it lent the copy for a member of
     // another library (patron services): its local id is mapped onto that loan, and it is NEVER recorded as a loan of the
-    // account. Without such a guest loan the change is not applied and goes on to fail visibly (IngestHandler).
-    private Tracked<LoanRow>? AdoptGuestLoan(LoanSnapshot s, string guestAccount)
+    // account. A guest loan made at the lending desk, with the member's card noted on the loan, is recorded as the member's
+    // now. Otherwise the change is not applied and goes on to fail visibly (IngestHandler).
+    private (Tracked<LoanRow> Tracked, string MemberId)? AttributeToGuest(LoanSnapshot s, string guestAccount)
     {
-        var holdingId = set.Holdings.TryGetValue(s.HoldingLocalId, out var holding) ? holding.CanonicalId : null;
-        if (holdingId is not null && set.GuestLoans.Claim(holdingId, guestAccount) is { } guestLoan) return set.AdoptLoan(s.LocalId, guestLoan.Loan);
-        _unattributed.Add(new UnattributedGuestAccountLoan(s, guestAccount, holding?.Row is null ? null : holdingId));
+        var holdingId = set.Holdings.TryGetValue(s.HoldingLocalId, out var holding) && holding.Row is not null ? holding.CanonicalId : null;
+        if (holdingId is not null && set.GuestLoans.Claim(holdingId, guestAccount) is { } guestLoan)
+            return (set.AdoptLoan(s.LocalId, guestLoan.Loan), guestLoan.Loan.MemberId);
+        if (holdingId is not null && set.GuestLoans.Member(s.GuestCardNumber) is { } member && member.InstallationId != set.InstallationId)
+        {
+            var tracked = set.Loan(s.LocalId);
+            set.GuestLoans.Recorded.Add(new RecordedGuestLoan(tracked.CanonicalId, holdingId, member.InstallationId, guestAccount));
+            return (tracked, member.MemberId);
+        }
+        _unattributed.Add(new UnattributedGuestAccountLoan(s, guestAccount, holdingId));
         return null;
     }
 

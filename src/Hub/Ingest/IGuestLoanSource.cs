@@ -11,14 +11,17 @@ namespace Lsb.Hub.Ingest;
 /// </summary>
 public interface IGuestLoanSource
 {
-    /// <summary>The guest loans of <paramref name="holdingIds"/> lent by <paramref name="installationId"/>, and those that
-    /// <paramref name="loanIds"/> name. MUST read through the page's connection and transaction, and on PostgreSQL MUST lock
-    /// the loans it returns (a return through the hub may end one at the same moment).</summary>
+    /// <summary>The guest loans of <paramref name="holdingIds"/> lent by <paramref name="installationId"/>, those that
+    /// <paramref name="loanIds"/> name, and the members outside <paramref name="installationId"/> with <paramref name="guestCards"/>
+    /// (cards noted on loans to guest accounts). MUST read through the page's connection and transaction, and on PostgreSQL
+    /// MUST lock the loans it returns (a return through the hub may end one at the same moment).</summary>
     Task<GuestLoans> LoadAsync(DbConnection connection, DbTransaction transaction, SqlDialect dialect, string installationId,
-        IReadOnlyCollection<string> holdingIds, IReadOnlyCollection<string> loanIds, CancellationToken cancellationToken);
+        IReadOnlyCollection<string> holdingIds, IReadOnlyCollection<string> loanIds, IReadOnlyCollection<string> guestCards,
+        CancellationToken cancellationToken);
 
-    /// <summary>Records that the lending system reported the guest loans <paramref name="loanIds"/> returned (their loans rows
-    /// say so already). MUST be idempotent.</summary>
-    Task EndAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> loanIds, string endedAt,
+    /// <summary>Writes what the page did to guest loans, after its loans rows: the guest loans made at the lending desk
+    /// (<see cref="GuestLoans.Recorded"/>), then those the lending system reported returned (<see cref="GuestLoans.Ended"/>).
+    /// MUST be idempotent.</summary>
+    Task WriteAsync(DbConnection connection, DbTransaction transaction, string installationId, GuestLoans guestLoans, string now,
         CancellationToken cancellationToken);
 }

@@ -11,7 +11,9 @@ public sealed record UnattributedGuestAccountLoan(LoanSnapshot Change, string Gu
     /// <summary>What happened and what to do, for the log and the failed-message store.</summary>
     public string Describe(string installationId)
         => $"Library system '{installationId}' reports loan '{Change.LocalId}' of copy {HoldingId ?? $"'{Change.HoldingLocalId}' (not read by the hub)"} " +
-           $"to guest account '{GuestAccount}', but the hub recorded no guest loan of that copy to that account. A guest account is for loans made " +
+           $"to guest account '{GuestAccount}', but the hub recorded no guest loan of that copy to that account" +
+           (Change.GuestCardNumber is null ? "" : ", and the card noted on the loan is not one member of another library system known to the hub (unknown, or a card number of several systems)") +
+           ". A guest account is for loans made " +
            "through the hub: record the guest loan with POST /api/v1/guest-loans (checking out again to the same account is safe) and replay this " +
            "message; if the copy went to the account by mistake, check it in at the desk and archive this message.";
 }

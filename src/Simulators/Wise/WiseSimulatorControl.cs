@@ -46,8 +46,10 @@ public sealed class WiseSimulatorControl
     /// <summary>Every hold of an installation (open and cancelled).</summary>
     public IReadOnlyList<SimulatedHold> Holds(string installation) => _state.Require(installation).ListHolds();
 
-    /// <summary>Lends a copy at the desk.</summary>
-    public SimulatedLoan CheckOut(string installation, string itemId, string patronSystemId) => _state.Require(installation).CheckOutByControl(itemId, patronSystemId);
+    /// <summary>Lends a copy at the desk. To a guest account (a library's account for members of another library) the desk
+    /// notes the card of the member it lends to as <paramref name="guestCardNumber"/>.</summary>
+    public SimulatedLoan CheckOut(string installation, string itemId, string patronSystemId, string? guestCardNumber = null)
+        => _state.Require(installation).CheckOutByControl(itemId, patronSystemId, guestCardNumber);
 
     /// <summary>Takes a copy back at the desk.</summary>
     public SimulatedLoan Return(string installation, string itemId) => _state.Require(installation).ReturnByControl(itemId);

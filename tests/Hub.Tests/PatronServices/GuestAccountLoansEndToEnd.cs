@@ -21,15 +21,7 @@ public abstract class GuestAccountLoansEndToEnd<TWorld>(TWorld world) : IClassFi
         var loanId = await LendAsync(barcode, card);
 
         var lendingSystemLoan = await LendingSystemLoanAsync(holdingId);
-        var versionAtStart = await VersionAsync(lendingSystemLoan);
-
-        using var brocadeDesk = world.Client(PatronWorld.LibraryKey(PatronWorld.BrocadeIsil));
-        var returned = await GuestLoanSetup.BodyAsync(await brocadeDesk.PostAsJsonAsync("/api/v1/returns", new { barcode, returningIsil = PatronWorld.BrocadeIsil }),
-            HttpStatusCode.OK);
-        Assert.Equal([loanId], returned.GetProperty("endedLoans").EnumerateArray().Select(e => e.GetString()));
-        // Wise's check-in, read back from its feed, moves the loan's source version on.
-        await world.WaitForAsync<long>("Wise's check-in read back",
-            "SELECT CASE WHEN source_version > @versionAtStart THEN 1 ELSE 0 END FROM loans WHERE id = @lendingSystemLoan", new { versionAtStart, lendingSystemLoan });
+        await ReturnAtBrocadeAsync(barcode, loanId, lendingSystemLoan);
 
         using var admin = world.Client(HubHost.AdminKey);
         var log = await EventPages.ReadAllAsync(admin, "/api/v1/events");
@@ -76,8 +68,7 @@ public abstract class GuestAccountLoansEndToEnd<TWorld>(TWorld world) : IClassFi
     {
         TestBackends.SkipUnlessAvailable(world.Backend);
         var (_, itemId, barcode, holdingId, card) = await GuestAndCopyAsync(3);
-        var account = world.WiseSimulator.Control.ListPatrons(PatronWorld.Wise, "5101", 0, 1000).Single(p => p.CardNumber == GuestLoanSetup.WiseAccountForVSmart);
-        world.WiseSimulator.Control.CheckOut(PatronWorld.Wise, itemId, account.PatronSystemId);
+        world.WiseSimulator.Control.CheckOut(PatronWorld.Wise, itemId, GuestAccountPatronId());
 
         using var admin = world.Client(HubHost.AdminKey);
         var failed = await WaitForFailedMessageAsync(admin, holdingId);
@@ -95,6 +86,30 @@ public abstract class GuestAccountLoansEndToEnd<TWorld>(TWorld world) : IClassFi
         Assert.Equal(HttpStatusCode.Accepted, replay.StatusCode);
         Assert.Equal(loanId, await LendingSystemLoanAsync(holdingId));
         Assert.Single(OfCopy(await EventPages.ReadAllAsync(admin, "/api/v1/events"), "LoanStarted", "payload", holdingId));
+    }
+
+    [Fact]
+    public async Task A_guest_loan_made_at_the_Wise_desk_with_the_member_s_card_noted_is_the_member_s_guest_loan_and_returns_anywhere()
+    {
+        TestBackends.SkipUnlessAvailable(world.Backend);
+        var (memberId, itemId, barcode, holdingId, card) = await GuestAndCopyAsync(4);
+        world.WiseSimulator.Control.CheckOut(PatronWorld.Wise, itemId, GuestAccountPatronId(), guestCardNumber: card);
+
+        var loanId = await LendingSystemLoanAsync(holdingId);
+        using var admin = world.Client(HubHost.AdminKey);
+        var started = Assert.Single(OfCopy(await EventPages.ReadAllAsync(admin, "/api/v1/events"), "LoanStarted", "payload", holdingId)).GetProperty("payload");
+        Assert.Equal(loanId, started.GetProperty("loanId").GetString());
+        Assert.Equal(memberId, started.GetProperty("memberId").GetString());
+        using var vsmartDesk = world.Client(PatronWorld.LibraryKey(PatronWorld.VSmartIsil));
+        var recorded = await GuestLoanSetup.BodyAsync(await vsmartDesk.GetAsync($"/api/v1/guest-loans/{loanId}"), HttpStatusCode.OK);
+        Assert.Equal(GuestLoanSetup.WiseAccountForVSmart, recorded.GetProperty("lendingSystemAccount").GetString());
+        Assert.Contains(loanId, (await GuestLoanSetup.BodyAsync(await vsmartDesk.GetAsync($"/api/v1/guest-loans?homeIsil={PatronWorld.VSmartIsil}"),
+            HttpStatusCode.OK)).EnumerateArray().Select(l => l.GetProperty("loanId").GetString()));
+
+        await ReturnAtBrocadeAsync(barcode, loanId, loanId);
+        var log = await EventPages.ReadAllAsync(admin, "/api/v1/events");
+        Assert.Single(OfCopy(log, "LoanStarted", "payload", holdingId));
+        Assert.Equal([loanId], OfCopy(log, "LoanEnded", "payload", holdingId).Select(e => e.GetProperty("payload").GetProperty("loanId").GetString()));
     }
 
     /// <summary>A V-smart member and a Wise copy of their own for test <paramref name="n"/>, known to the hub.</summary>
@@ -118,8 +133,22 @@ public abstract class GuestAccountLoansEndToEnd<TWorld>(TWorld world) : IClassFi
         "SELECT m.canonical_id FROM id_map m JOIN loans l ON l.id = m.canonical_id WHERE m.installation_id = @installation AND m.entity = 'loan' " +
         "AND l.holding_id = @holdingId", new { installation = PatronWorld.Wise, holdingId });
 
-    private async Task<long> VersionAsync(string loanId)
-        => (await world.QueryAsync<long>("SELECT source_version FROM loans WHERE id = @loanId", new { loanId })).Single();
+    private string GuestAccountPatronId()
+        => world.WiseSimulator.Control.ListPatrons(PatronWorld.Wise, "5101", 0, 1000).Single(p => p.CardNumber == GuestLoanSetup.WiseAccountForVSmart).PatronSystemId;
+
+    /// <summary>Returns the copy at a Brocade library (checked in at Wise; the answer names <paramref name="loanId"/> as ended), then
+    /// waits until the hub has read Wise's own report of the check-in: the source version of <paramref name="lendingSystemLoan"/>,
+    /// the canonical loan Wise's loan maps to, moves on.</summary>
+    private async Task ReturnAtBrocadeAsync(string barcode, string loanId, string lendingSystemLoan)
+    {
+        var versionAtStart = (await world.QueryAsync<long>("SELECT source_version FROM loans WHERE id = @lendingSystemLoan", new { lendingSystemLoan })).Single();
+        using var brocadeDesk = world.Client(PatronWorld.LibraryKey(PatronWorld.BrocadeIsil));
+        var returned = await GuestLoanSetup.BodyAsync(await brocadeDesk.PostAsJsonAsync("/api/v1/returns", new { barcode, returningIsil = PatronWorld.BrocadeIsil }),
+            HttpStatusCode.OK);
+        Assert.Equal([loanId], returned.GetProperty("endedLoans").EnumerateArray().Select(e => e.GetString()));
+        await world.WaitForAsync<long>($"Wise's check-in of {lendingSystemLoan} read back",
+            "SELECT CASE WHEN source_version > @versionAtStart THEN 1 ELSE 0 END FROM loans WHERE id = @lendingSystemLoan", new { versionAtStart, lendingSystemLoan });
+    }
 
     private async Task<JsonElement> WaitForEventAsync(string type, string loanId)
     {
