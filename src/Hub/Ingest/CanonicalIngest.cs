@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Lsb.Hub.Adapters.Changes;
 using Lsb.Hub.EventLog;
 using Lsb.Hub.Ingest.State;
@@ -9,7 +10,8 @@ namespace Lsb.Hub.Ingest;
 /// Applies translated changes of one installation to the hub's state and appends the resulting canonical events
 /// to the log, all in ONE transaction: state and log never disagree, and a crash leaves either all or nothing.
 /// </summary>
-public sealed class CanonicalIngest(HubDatabase database, TimeProvider time, EventLogSignal signal, IEnumerable<IIngestParticipant> participants)
+public sealed class CanonicalIngest(HubDatabase database, TimeProvider time, EventLogSignal signal, IEnumerable<IIngestParticipant> participants,
+    IGuestLoanSource guestLoans)
 {
     private readonly IIngestParticipant[] _participants = [.. participants];
 
@@ -21,11 +23,13 @@ public sealed class CanonicalIngest(HubDatabase database, TimeProvider time, Eve
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await HubDatabase.BeginWriteAsync(connection, cancellationToken);
         var set = await WorkingSet.LoadAsync(connection, transaction, database.Dialect, installationId, changes, cancellationToken);
+        await LoadGuestLoansAsync(connection, transaction, set, changes, cancellationToken);
         var now = time.GetUtcNow();
         var nowText = now.ToUniversalTime().ToString("O");
         var applier = new ChangeApplier(set, nowText);
         foreach (var change in changes) applier.Apply(change);
         await StateWriter.WriteAsync(connection, transaction, set, nowText, cancellationToken);
+        await guestLoans.WriteAsync(connection, transaction, installationId, set.GuestLoans, nowText, cancellationToken);
         var last = await EventLogWriter.AppendAsync(connection, transaction, applier.Events, correlationId, now, cancellationToken);
         var events = applier.Events.Count;
         if (_participants.Length > 0)
@@ -41,6 +45,18 @@ public sealed class CanonicalIngest(HubDatabase database, TimeProvider time, Eve
         }
         await transaction.CommitAsync(cancellationToken);
         if (last > 0) signal.Notify(last);
-        return new IngestOutcome(changes.Count, applier.Skipped, events, last);
+        return new IngestOutcome(changes.Count, applier.Skipped, events, last) { Unattributed = applier.Unattributed };
+    }
+
+    // The guest loans of the copies the page's loan changes are about and of the loans they name; the members of the cards noted.
+    private async Task LoadGuestLoansAsync(DbConnection connection, DbTransaction transaction, WorkingSet set, IReadOnlyList<CanonicalChange> changes,
+        CancellationToken cancellationToken)
+    {
+        var loans = changes.OfType<LoanSnapshot>().ToList();
+        if (loans.Count == 0) return;
+        var holdingIds = loans.Select(l => set.Holdings.GetValueOrDefault(l.HoldingLocalId)?.CanonicalId).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var loanIds = loans.Select(l => set.Loans.GetValueOrDefault(l.LocalId)?.CanonicalId).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var cards = loans.Select(l => l.GuestCardNumber).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        set.GuestLoans = await guestLoans.LoadAsync(connection, transaction, database.Dialect, set.InstallationId, holdingIds, loanIds, cards, cancellationToken);
     }
 }

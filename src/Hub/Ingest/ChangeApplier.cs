@@ -19,12 +19,16 @@ public sealed class ChangeApplier(WorkingSet set, string updatedAt)
 {
     private readonly List<CanonicalEvent> _events = [];
     private readonly List<AppliedMember> _appliedMembers = [];
+    private readonly List<UnattributedGuestAccountLoan> _unattributed = [];
 
     /// <summary>The events decided so far, in order.</summary>
     public IReadOnlyList<CanonicalEvent> Events => _events;
 
     /// <summary>Member snapshots applied so far (not stale), for <see cref="IIngestParticipant"/>s.</summary>
     public IReadOnlyList<AppliedMember> AppliedMembers => _appliedMembers;
+
+    /// <summary>Loans the lending system reports to a guest account without a guest loan of the hub: not applied.</summary>
+    public IReadOnlyList<UnattributedGuestAccountLoan> Unattributed => _unattributed;
 
     /// <summary>Changes that were not newer than the hub's state (duplicates or stale).</summary>
     public int Skipped { get; private set; }
@@ -233,20 +237,37 @@ public sealed class ChangeApplier(WorkingSet set, string updatedAt)
 
     private void ApplyLoan(LoanSnapshot s)
     {
-        var tracked = set.Loan(s.LocalId);
+        Tracked<LoanRow> tracked;
+        Clock clock;
+        string? guestMember = null;
+        if (!set.Loans.ContainsKey(s.LocalId) && set.Members.TryGetValue(s.MemberLocalId, out var borrower)
+            && set.GuestLoans.IsGuestAccount(borrower.Row?.CardNumber))
+        {
+            if (AttributeToGuest(s, borrower.Row!.CardNumber!) is not { } guestLoan) return;
+            // The hub's record and the lending system count versions differently: the system's first report of the loan counts.
+            (tracked, guestMember, clock) = (guestLoan.Tracked, guestLoan.MemberId, Clock.Apply);
+        }
+        else
+        {
+            tracked = set.Loan(s.LocalId);
+            clock = Decide(tracked, tracked.Row?.InstallationId, tracked.Row?.SourceVersion, s);
+            if (clock == Clock.Skip) return;
+        }
         var old = tracked.Row;
-        var clock = Decide(tracked, old?.InstallationId, old?.SourceVersion, s);
-        if (clock == Clock.Skip) return;
         // Old history that retention pseudonymised stays unlinked, even if the source sends the loan again.
         if (old?.PseudonymisedAt is not null) { Skipped++; return; }
-        var member = set.Member(s.MemberLocalId);
-        if (IsErased(member.Row)) return;
+        var guest = guestMember is not null || (old is not null && set.GuestLoans.IsGuestLoan(tracked.CanonicalId));
+        // A guest loan the hub ended (a return anywhere) stays ended: a report of it still open is older than the return.
+        if (guest && old?.EndedAt is not null && s.EndedAt is null) { Skipped++; return; }
+        var member = guest ? null : set.Member(s.MemberLocalId);
+        if (IsErased(member?.Row)) return;
         var holding = set.Holding(s.HoldingLocalId);
         var row = new LoanRow
         {
             Id = tracked.CanonicalId,
             Kind = nameof(LoanKind.Physical),
-            MemberId = member.CanonicalId,
+            // A guest loan is the guest's, whichever account the lending system lent it to.
+            MemberId = member?.CanonicalId ?? guestMember ?? old!.MemberId,
             HoldingId = holding.CanonicalId,
             Isil = s.Isil.Value,
             InstallationId = set.InstallationId,
@@ -263,7 +284,7 @@ public sealed class ChangeApplier(WorkingSet set, string updatedAt)
         tracked.Dirty = true;
         if (old is not null && old.ContentHash == row.ContentHash) return;
         var loanId = LoanId.Parse(tracked.CanonicalId);
-        var memberId = MemberId.Parse(member.CanonicalId);
+        var memberId = MemberId.Parse(row.MemberId);
         var holdingId = HoldingId.Parse(holding.CanonicalId);
         if (old is null)
         {
@@ -274,7 +295,9 @@ public sealed class ChangeApplier(WorkingSet set, string updatedAt)
                 LendingIsil = s.Isil, StartedAt = s.StartedAt, DueAt = s.DueAt,
             });
         }
-        else if (old.EndedAt is null && s.EndedAt is null && (s.Renewals != old.Renewals || row.DueAt != old.DueAt))
+        // The due date the hub recorded for a guest loan came from the check-out's answer: only a renewal is news when the
+        // lending system first reports the loan.
+        else if (old.EndedAt is null && s.EndedAt is null && (s.Renewals != old.Renewals || (row.DueAt != old.DueAt && guestMember is null)))
         {
             _events.Add(new LoanRenewed
             {
@@ -289,7 +312,27 @@ public sealed class ChangeApplier(WorkingSet set, string updatedAt)
                 EventId = Guid.CreateVersion7(), Source = Source(s), OccurredAt = s.OccurredAt,
                 LoanId = loanId, MemberId = memberId, HoldingId = holdingId, LendingIsil = s.Isil, EndedAt = ended,
             });
+            if (guest) set.GuestLoans.Ended.Add(tracked.CanonicalId);
         }
+    }
+
+    // The lending system's loan to a guest account is the guest loan the hub recorded when it lent the copy for a member of
+    // another library (patron services): its local id is mapped onto that loan, and it is NEVER recorded as a loan of the
+    // account. A guest loan made at the lending desk, with the member's card noted on the loan, is recorded as the member's
+    // now. Otherwise the change is not applied and goes on to fail visibly (IngestHandler).
+    private (Tracked<LoanRow> Tracked, string MemberId)? AttributeToGuest(LoanSnapshot s, string guestAccount)
+    {
+        var holdingId = set.Holdings.TryGetValue(s.HoldingLocalId, out var holding) && holding.Row is not null ? holding.CanonicalId : null;
+        if (holdingId is not null && set.GuestLoans.Claim(holdingId, guestAccount) is { } guestLoan)
+            return (set.AdoptLoan(s.LocalId, guestLoan.Loan), guestLoan.Loan.MemberId);
+        if (holdingId is not null && set.GuestLoans.Member(s.GuestCardNumber) is { } member && member.InstallationId != set.InstallationId)
+        {
+            var tracked = set.Loan(s.LocalId);
+            set.GuestLoans.Recorded.Add(new RecordedGuestLoan(tracked.CanonicalId, holdingId, member.InstallationId, guestAccount));
+            return (tracked, member.MemberId);
+        }
+        _unattributed.Add(new UnattributedGuestAccountLoan(s, guestAccount, holdingId));
+        return null;
     }
 
     private static string Iso(DateTimeOffset value) => value.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);

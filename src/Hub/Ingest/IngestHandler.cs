@@ -10,7 +10,8 @@ namespace Lsb.Hub.Ingest;
 /// <summary>Translates raw changes with the installation's adapter and applies them to the canonical store.</summary>
 public sealed class IngestHandler(AdapterRegistry adapters, CanonicalIngest ingest, IngestBackpressure backpressure, InstallationStore installations, ILogger<IngestHandler> logger)
 {
-    /// <summary>Applies a page; untranslatable changes are sent on alone as <see cref="IngestChange"/>.</summary>
+    /// <summary>Applies a page; untranslatable changes, and loans to a guest account without a guest loan of the hub, are sent
+    /// on alone as <see cref="IngestChange"/>.</summary>
     public async Task Handle(IngestChangePage page, IMessageContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(page);
@@ -23,6 +24,7 @@ public sealed class IngestHandler(AdapterRegistry adapters, CanonicalIngest inge
             var adapter = await adapters.ForAsync(page.InstallationId, cancellationToken);
             var installation = await installations.GetAsync(page.InstallationId, cancellationToken);
             var translated = new List<CanonicalChange>(page.Changes.Count);
+            var raw = new Dictionary<CanonicalChange, VendorChange>(ReferenceEqualityComparer.Instance);
             var failed = new List<(VendorChange Change, Exception Error)>();
             var notBound = 0;
             foreach (var change in page.Changes)
@@ -37,7 +39,9 @@ public sealed class IngestHandler(AdapterRegistry adapters, CanonicalIngest inge
                 }
                 try
                 {
-                    translated.Add(adapter.Translate(change));
+                    var canonical = adapter.Translate(change);
+                    translated.Add(canonical);
+                    raw[canonical] = change;
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -51,11 +55,16 @@ public sealed class IngestHandler(AdapterRegistry adapters, CanonicalIngest inge
             {
                 logger.LogWarning("Change {SourceEventId} ({Feed} {LocalId}) could not be translated and goes on alone to fail visibly: {Error}",
                     change.SourceEventId, change.Feed, change.LocalId, error.Message);
-                var delivery = installation is null ? null : new DeliveryOptions().WithOrigin(installation.Descriptor, change.VendorLibraryId);
-                await context.SendAsync(new IngestChange(page.InstallationId, change), delivery);
+                await SendAloneAsync(context, installation, page.InstallationId, change);
             }
-            logger.LogInformation("Ingested page of {Changes} changes: {Events} events, {Skipped} duplicates or stale, {Failed} split off, {NotBound} of libraries not bound to the installation; log at {Position} (translate {TranslateMs:F0} ms, apply {ApplyMs:F0} ms)",
-                page.Changes.Count, outcome.Events, outcome.Skipped, failed.Count, notBound, outcome.LastPosition,
+            foreach (var loan in outcome.Unattributed)
+            {
+                // Alone, it is retried for some seconds (the hub may be recording the guest loan right now), then fails visibly.
+                LogUnattributed(loan, page.InstallationId);
+                await SendAloneAsync(context, installation, page.InstallationId, raw[loan.Change]);
+            }
+            logger.LogInformation("Ingested page of {Changes} changes: {Events} events, {Skipped} duplicates or stale, {Failed} split off, {Unattributed} guest-account loans split off, {NotBound} of libraries not bound to the installation; log at {Position} (translate {TranslateMs:F0} ms, apply {ApplyMs:F0} ms)",
+                page.Changes.Count, outcome.Events, outcome.Skipped, failed.Count, outcome.Unattributed.Count, notBound, outcome.LastPosition,
                 translatedAfter.TotalMilliseconds, (appliedAfter - translatedAfter).TotalMilliseconds);
         }
         finally
@@ -64,11 +73,22 @@ public sealed class IngestHandler(AdapterRegistry adapters, CanonicalIngest inge
         }
     }
 
+    private static async Task SendAloneAsync(IMessageContext context, Installation? installation, string installationId, VendorChange change)
+    {
+        var delivery = installation is null ? null : new DeliveryOptions().WithOrigin(installation.Descriptor, change.VendorLibraryId);
+        await context.SendAsync(new IngestChange(installationId, change), delivery);
+    }
+
+    private void LogUnattributed(UnattributedGuestAccountLoan loan, string installationId)
+        => logger.LogInformation("Loan {LocalId} of installation {InstallationId} is to guest account {GuestAccount}, and no guest loan of the hub matches it: " +
+            "not recorded; it fails visibly unless the guest loan is recorded", loan.Change.LocalId, installationId, loan.GuestAccount);
+
     private static bool IsBound(Installation? installation, VendorChange change)
         => change.VendorLibraryId is null || installation is null || installation.Descriptor.Libraries.Count == 0
            || installation.Descriptor.Libraries.Any(l => string.Equals(l.VendorLibraryId, change.VendorLibraryId, StringComparison.Ordinal));
 
-    /// <summary>Applies one change; a translation failure fails the message (and sends it to the failed-message store).</summary>
+    /// <summary>Applies one change; a translation failure, or a loan to a guest account that no guest loan of the hub explains,
+    /// fails the message (and sends it to the failed-message store).</summary>
     public async Task Handle(IngestChange message, IMessageContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -78,6 +98,11 @@ public sealed class IngestHandler(AdapterRegistry adapters, CanonicalIngest inge
         var adapter = await adapters.ForAsync(message.InstallationId, cancellationToken);
         var translated = adapter.Translate(message.Change);
         var outcome = await ingest.ApplyAsync(message.InstallationId, [translated], context.CorrelationId, cancellationToken);
+        if (outcome.Unattributed is [var loan, ..])
+        {
+            LogUnattributed(loan, message.InstallationId);
+            throw new UnattributedGuestAccountLoanException(loan.Describe(message.InstallationId));
+        }
         logger.LogInformation("Ingested change {SourceEventId}: {Events} events, {Skipped} duplicates or stale",
             message.Change.SourceEventId, outcome.Events, outcome.Skipped);
     }

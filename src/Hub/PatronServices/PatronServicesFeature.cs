@@ -1,3 +1,4 @@
+using Lsb.Hub.Ingest;
 using Lsb.Hub.PatronServices.Authentication;
 using Lsb.Hub.PatronServices.GuestLending;
 using Lsb.Hub.PatronServices.Returns;
@@ -18,6 +19,7 @@ public static class PatronServicesFeature
         services.AddSingleton<UnionHoldings>();
         services.AddSingleton<MemberVerifier>();
         services.AddSingleton<GuestLoanService>();
+        services.AddSingleton<IGuestLoanSource, GuestLoanSource>();
         services.AddSingleton<ReturnService>();
         return services;
     }

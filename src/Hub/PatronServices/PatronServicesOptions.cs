@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.RegularExpressions;
 
 namespace Lsb.Hub.PatronServices;
 
@@ -37,6 +38,25 @@ public sealed class PatronServicesOptions : IValidatableObject
     public string GuestAccount(string lender, string home)
         => GuestAccountPattern.Replace("{lender}", lender, StringComparison.Ordinal).Replace("{home}", home, StringComparison.Ordinal);
 
+    private GuestAccountMatcher? _guestAccounts;
+
+    /// <summary>True when <paramref name="cardNumber"/> has the form of <see cref="GuestAccountPattern"/> (any ISILs, case
+    /// ignored): ingest then attributes the lending system's loan to the hub's guest loan instead of to the account.</summary>
+    public bool IsGuestAccount(string cardNumber)
+    {
+        ArgumentNullException.ThrowIfNull(cardNumber);
+        if (_guestAccounts is not { } matcher || matcher.Pattern != GuestAccountPattern)
+        {
+            var parts = GuestAccountPattern.Split(["{lender}", "{home}"], StringSplitOptions.None).Select(Regex.Escape);
+            matcher = new GuestAccountMatcher(GuestAccountPattern,
+                new Regex($"^{string.Join(".+", parts)}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
+            _guestAccounts = matcher;
+        }
+        return matcher.Regex.IsMatch(cardNumber.Trim());
+    }
+
+    private sealed record GuestAccountMatcher(string Pattern, Regex Regex);
+
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -46,5 +66,8 @@ public sealed class PatronServicesOptions : IValidatableObject
             yield return new ValidationResult($"{Section}:ClientWindow must be between 00:00:01 and 01:00:00; it is {ClientWindow}.");
         if (string.IsNullOrWhiteSpace(GuestAccountPattern) || !GuestAccountPattern.Contains("{home}", StringComparison.Ordinal))
             yield return new ValidationResult($"{Section}:GuestAccountPattern must contain {{home}} (one guest account per home library), e.g. GAST-{{lender}}-{{home}}.");
+        else if (!GuestAccountPattern.Replace("{lender}", "", StringComparison.Ordinal).Replace("{home}", "", StringComparison.Ordinal).Any(char.IsLetterOrDigit))
+            yield return new ValidationResult($"{Section}:GuestAccountPattern needs a fixed part besides {{lender}} and {{home}}, e.g. GAST-{{lender}}-{{home}}: " +
+                "ingest tells guest accounts from members' cards by it.");
     }
 }

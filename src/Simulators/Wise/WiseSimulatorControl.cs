@@ -47,11 +47,16 @@ public sealed class WiseSimulatorControl
     /// <summary>Every hold of an installation (open and cancelled).</summary>
     public IReadOnlyList<SimulatedHold> Holds(string installation) => _state.Require(installation).ListHolds();
 
-    /// <summary>Lends a copy at the desk.</summary>
-    public SimulatedLoan CheckOut(string installation, string itemId, string patronSystemId) => _state.Require(installation).CheckOutByControl(itemId, patronSystemId);
+    /// <summary>Lends a copy at the desk. To a guest account (a library's account for members of another library) the desk
+    /// notes the card of the member it lends to as <paramref name="guestCardNumber"/>.</summary>
+    public SimulatedLoan CheckOut(string installation, string itemId, string patronSystemId, string? guestCardNumber = null)
+        => _state.Require(installation).CheckOutByControl(itemId, patronSystemId, guestCardNumber);
 
     /// <summary>Takes a copy back at the desk.</summary>
     public SimulatedLoan Return(string installation, string itemId) => _state.Require(installation).ReturnByControl(itemId);
+
+    /// <summary>Renews a loan at the desk (the same rules as the renewal endpoint: at most three, not when reserved).</summary>
+    public SimulatedLoan Renew(string installation, string itemId) => _state.Require(installation).RenewByControl(itemId);
 
     /// <summary>Produces exactly <paramref name="count"/> changes (about 10% patrons, 45% items, 45% loans), in one
     /// library or spread over all.</summary>

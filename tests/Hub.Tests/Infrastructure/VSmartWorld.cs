@@ -67,19 +67,7 @@ public sealed class VSmartWorld : IAsyncDisposable
     /// <summary>Reads the whole event log through the API of any hub.</summary>
     public static async Task<List<JsonElement>> ReadEventsAsync(HttpClient client)
     {
-        using (client)
-        {
-            var all = new List<JsonElement>();
-            long after = 0;
-            while (true)
-            {
-                var page = await client.GetFromJsonAsync<JsonElement>($"/api/v1/events?after={after}&limit=1000");
-                var events = page.GetProperty("events").EnumerateArray().ToList();
-                if (events.Count == 0) return all;
-                all.AddRange(events);
-                after = page.GetProperty("next").GetInt64();
-            }
-        }
+        using (client) return await EventPages.ReadAllAsync(client, "/api/v1/events");
     }
 
     /// <summary>Waits until <paramref name="condition"/> holds over the event log, or fails after <paramref name="timeout"/>.</summary>

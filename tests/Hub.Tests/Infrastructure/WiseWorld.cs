@@ -64,16 +64,7 @@ public sealed class WiseWorld : IAsyncDisposable
     public async Task<List<JsonElement>> EventsAsync(string? type = null)
     {
         using var client = Hub.Client();
-        var all = new List<JsonElement>();
-        long after = 0;
-        while (true)
-        {
-            var page = await client.GetFromJsonAsync<JsonElement>($"/api/v1/events?after={after}&limit=1000");
-            var events = page.GetProperty("events").EnumerateArray().ToList();
-            if (events.Count == 0) break;
-            all.AddRange(events);
-            after = page.GetProperty("next").GetInt64();
-        }
+        var all = await EventPages.ReadAllAsync(client, "/api/v1/events");
         return type is null ? all : [.. all.Where(e => e.GetProperty("eventType").GetString() == type)];
     }
 

@@ -20,7 +20,7 @@ namespace Lsb.Hub.Tests.PatronServices;
 /// </summary>
 public abstract class PatronServicesEndToEnd<TWorld>(TWorld world) : IClassFixture<TWorld> where TWorld : PatronWorld
 {
-    private const string GuestAccountWiseForVSmart = $"GAST-{PatronWorld.WiseIsil}-{PatronWorld.VSmartIsil}";
+    private const string GuestAccountWiseForVSmart = GuestLoanSetup.WiseAccountForVSmart;
 
     [Fact]
     public async Task When_a_Brocade_member_authenticates_for_the_KB_Right_PIN_is_valid_wrong_PIN_is_not_and_the_tenth_wrong_try_is_throttled()
@@ -321,20 +321,8 @@ public abstract class PatronServicesEndToEnd<TWorld>(TWorld world) : IClassFixtu
         Assert.DoesNotContain("2888100000003", log, StringComparison.Ordinal);
     }
 
-    /// <summary>A V-smart member (active, no fines, integral view not consented in the ILS) and a Wise copy at
-    /// Lindendal, with Lindendal's guest account for Duinrand members; waits until the hub holds both.</summary>
-    private async Task<(string MemberId, string BorrowerId, string ItemId, string Barcode)> GuestSetupAsync(string card, string pin, string barcode)
-    {
-        var borrower = world.VSmartSimulator.Control.AddBorrower(PatronWorld.VSmart, "DRD",
-            new BorrowerDraft { CardNumber = card, Pin = pin, Status = "OK", BranchCode = "DRD01", ConsentIntegralView = false });
-        world.VSmartSimulator.Control.UpdateBorrower(PatronWorld.VSmart, borrower.BorrowerId, new BorrowerUpdate { Fines = 0m });
-        if (world.WiseSimulator.Control.ListPatrons(PatronWorld.Wise, "5101", 0, 1000).All(p => p.CardNumber != GuestAccountWiseForVSmart))
-            world.WiseSimulator.Control.AddPatron(PatronWorld.Wise, "5101", new PatronDraft { CardNumber = GuestAccountWiseForVSmart, Category = "IBL", Status = "ACT" });
-        var item = world.WiseSimulator.Control.AddItem(PatronWorld.Wise, "5101", new ItemDraft { Barcode = barcode, Title = "Gastlenen in Lindendal", BranchId = "510100" });
-        var memberId = await world.MemberAsync(card);
-        await world.CopyAsync(PatronWorld.Wise, barcode);
-        return (memberId, borrower.BorrowerId, item.ItemId, barcode);
-    }
+    private Task<(string MemberId, string BorrowerId, string ItemId, string Barcode)> GuestSetupAsync(string card, string pin, string barcode)
+        => GuestLoanSetup.VSmartMemberAndWiseCopyAsync(world, card, pin, barcode);
 
     private async Task<long> CountAsync(string sql) => (await world.QueryAsync<long>(sql)).Single();
 
@@ -343,12 +331,7 @@ public abstract class PatronServicesEndToEnd<TWorld>(TWorld world) : IClassFixtu
 
     private static List<string?> LoanIds(JsonElement view, string list) => [.. view.GetProperty(list).EnumerateArray().Select(l => l.GetProperty("loanId").GetString())];
 
-    private static async Task<JsonElement> BodyAsync(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == expected, $"Expected {(int)expected}, got {(int)response.StatusCode}: {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
-    }
+    private static Task<JsonElement> BodyAsync(HttpResponseMessage response, HttpStatusCode expected) => GuestLoanSetup.BodyAsync(response, expected);
 
     private static async Task<(HttpStatusCode Status, JsonElement Body, string Text, string? ContentType, double? RetryAfter)> AuthenticateAsync(
         HttpClient client, string card, string pin)

@@ -21,4 +21,7 @@ public sealed record LoanSnapshot : CanonicalChange
     public DateTimeOffset? EndedAt { get; init; }
     /// <summary>Renewals so far.</summary>
     public int Renewals { get; init; }
+    /// <summary>For a loan to a guest account (a library's account for members of another library): the card number of the
+    /// member it was for, when the desk noted it on the loan and the adapter can read it; null otherwise.</summary>
+    public string? GuestCardNumber { get; init; }
 }

@@ -16,4 +16,5 @@ internal sealed record WiseLoan
     [JsonPropertyName("retourdatum")] public DateTimeOffset? ReturnedAt { get; init; }
     [JsonPropertyName("verlengingen")] public int Renewals { get; init; }
     [JsonPropertyName("status")] public string? Status { get; init; }
+    [JsonPropertyName("gastpasnummer")] public string? GuestCardNumber { get; init; }
 }

@@ -105,6 +105,7 @@ internal sealed class WiseTranslator(string installation, WiseMappings mappings)
             DueAt = loan.DueDate is { } due ? DutchTime.EndOfDay(due) : null,
             EndedAt = state == WiseLoanState.Returned ? loan.ReturnedAt ?? m.At : null,
             Renewals = loan.Renewals,
+            GuestCardNumber = string.IsNullOrWhiteSpace(loan.GuestCardNumber) ? null : loan.GuestCardNumber.Trim(),
         };
     }
 

@@ -63,6 +63,19 @@ public sealed class WorkingSet
     /// <summary>The tracked loan for a local id.</summary>
     public Tracked<LoanRow> Loan(string localId) => GetOrReserve(Loans, localId, () => LoanId.New().ToString());
 
+    /// <summary>The hub's guest loans the page's loan changes may be (<see cref="IGuestLoanSource"/>); none until loaded.</summary>
+    public GuestLoans GuestLoans { get; set; } = GuestLoans.None();
+
+    /// <summary>Maps the lending system's loan <paramref name="localId"/> onto the hub's guest loan <paramref name="guestLoan"/>
+    /// (the id-map entry is written with the page); returns it tracked.</summary>
+    public Tracked<LoanRow> AdoptLoan(string localId, LoanRow guestLoan)
+    {
+        ArgumentNullException.ThrowIfNull(guestLoan);
+        var tracked = new Tracked<LoanRow> { CanonicalId = guestLoan.Id, Mapped = false, Row = guestLoan };
+        Loans[localId] = tracked;
+        return tracked;
+    }
+
     /// <summary>The installation the set belongs to.</summary>
     public string InstallationId => _installationId;
 

@@ -53,20 +53,22 @@ public static class GuestLoanStore
     }
 
     /// <summary>Ends the open guest loans of <paramref name="holdingId"/> at <paramref name="endedAt"/>; returns the events written
-    /// and the log position of the last.</summary>
+    /// and the log position of the last (0 when none). A loan that ingest ended meanwhile (the lending system reported the
+    /// check-in) is NEVER ended twice.</summary>
     public static async Task<(IReadOnlyList<LoanEnded> Events, long Position)> EndOpenAsync(DbConnection connection, DbTransaction transaction, string holdingId, DateTimeOffset endedAt,
         string? correlationId, CancellationToken cancellationToken)
     {
         var open = (await connection.QueryAsync<(string Id, string MemberId, string Isil)>(new CommandDefinition(
             "SELECT l.id, l.member_id, l.isil FROM guest_loans g JOIN loans l ON l.id = g.loan_id WHERE g.holding_id = @holdingId AND g.ended_at IS NULL " +
             "AND l.ended_at IS NULL", new { holdingId }, transaction, cancellationToken: cancellationToken))).ToList();
-        if (open.Count == 0) return ([], 0);
         var at = Iso(endedAt);
         var events = new List<LoanEnded>();
         foreach (var (id, memberId, isil) in open)
         {
-            await connection.ExecuteAsync(new CommandDefinition("UPDATE loans SET ended_at = @at, updated_at = @at, source_version = @version WHERE id = @id",
-                new { at, id, version = endedAt.UtcTicks }, transaction, cancellationToken: cancellationToken));
+            // The source version stays the lending system's: its own report of the check-in then applies without ending the loan again.
+            // On PostgreSQL the condition is evaluated again after waiting for an ingest page that holds the row.
+            if (await connection.ExecuteAsync(new CommandDefinition("UPDATE loans SET ended_at = @at, updated_at = @at WHERE id = @id AND ended_at IS NULL",
+                new { at, id }, transaction, cancellationToken: cancellationToken)) == 0) continue;
             await connection.ExecuteAsync(new CommandDefinition("UPDATE guest_loans SET ended_at = @at WHERE loan_id = @id",
                 new { at, id }, transaction, cancellationToken: cancellationToken));
             events.Add(new LoanEnded
@@ -75,8 +77,17 @@ public static class GuestLoanStore
                 MemberId = MemberId.Parse(memberId), HoldingId = HoldingId.Parse(holdingId), LendingIsil = Isil.Parse(isil), EndedAt = endedAt,
             });
         }
+        if (events.Count == 0) return ([], 0);
         return (events, await EventLogWriter.AppendAsync(connection, transaction, events, correlationId, endedAt, cancellationToken));
     }
+
+    /// <summary>The guest loans of <paramref name="holdingId"/> the hub learnt ended at or after <paramref name="since"/>: those
+    /// <see cref="EndOpenAsync"/> ended and those ingest ended from the lending system's report of the same check-in.</summary>
+    public static async Task<IReadOnlyList<string>> EndedSinceAsync(DbConnection connection, DbTransaction transaction, string holdingId, DateTimeOffset since,
+        CancellationToken cancellationToken)
+        => [.. await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT loan_id FROM guest_loans WHERE holding_id = @holdingId AND ended_at >= @since ORDER BY loan_id",
+            new { holdingId, since = Iso(since) }, transaction, cancellationToken: cancellationToken))];
 
     private static string Iso(DateTimeOffset value) => value.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 }

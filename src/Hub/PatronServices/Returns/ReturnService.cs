@@ -48,6 +48,7 @@ public sealed class ReturnService(InstallationStore installations, UnionHoldings
         }
 
         var returnId = "ret-" + Guid.CreateVersion7().ToString("N");
+        var asked = time.GetUtcNow();
         var result = await ils.ExecuteAsync(copy.InstallationId, new CheckIn
         {
             IdempotencyKey = returnId, Isil = Isil.Parse(copy.Isil), Item = new ItemRef(HoldingId.Parse(copy.HoldingId), copy.LocalId, copy.Barcode),
@@ -74,13 +75,15 @@ public sealed class ReturnService(InstallationStore installations, UnionHoldings
 
         var now = time.GetUtcNow();
         var state = string.Equals(copy.Isil, returningIsil.Value, StringComparison.OrdinalIgnoreCase) ? ReturnStates.AtHome : ReturnStates.InTransit;
-        IReadOnlyList<Canonical.Events.LoanEnded> ended;
+        IReadOnlyList<string> ended;
         long position;
         string? id = null;
         await using (var connection = await database.OpenAsync(cancellationToken))
         await using (var transaction = await HubDatabase.BeginWriteAsync(connection, cancellationToken))
         {
-            (ended, position) = await GuestLoanStore.EndOpenAsync(connection, transaction, copy.HoldingId, now, correlationId, cancellationToken);
+            (_, position) = await GuestLoanStore.EndOpenAsync(connection, transaction, copy.HoldingId, now, correlationId, cancellationToken);
+            // Ingest may have ended the guest loan already, from the owner's own report of this check-in.
+            ended = await GuestLoanStore.EndedSinceAsync(connection, transaction, copy.HoldingId, asked, cancellationToken);
             if (state == ReturnStates.InTransit)
             {
                 // A copy handed in twice before it reached home stays one transit.
@@ -101,7 +104,7 @@ public sealed class ReturnService(InstallationStore installations, UnionHoldings
         }
         if (position > 0) signal.Notify(position);
         if (id is not null && id != returnId) return Results.Ok(await ReturnViews.GetAsync(database, id, cancellationToken));
-        return Results.Ok(new CopyReturnView(id, copy.HoldingId, copy.Barcode, copy.Isil, returningIsil.Value, checkIn, [.. ended.Select(e => e.LoanId.ToString())],
+        return Results.Ok(new CopyReturnView(id, copy.HoldingId, copy.Barcode, copy.Isil, returningIsil.Value, checkIn, ended,
             state, now, null));
     }
 

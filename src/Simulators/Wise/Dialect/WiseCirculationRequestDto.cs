@@ -11,4 +11,7 @@ internal sealed record WiseCirculationRequestDto
     [JsonPropertyName("exemplaarnummer")] public string? Barcode { get; init; }
     [JsonPropertyName("vestiging")] public string? BranchId { get; init; }
     [JsonPropertyName("inleverdatum")] public DateOnly? DueDate { get; init; }
+    /// <summary>Check-out to a guest account (a library's account for members of another library): the card of the member it is
+    /// for, as the desk notes it on the loan.</summary>
+    [JsonPropertyName("gastpasnummer")] public string? GuestCardNumber { get; init; }
 }

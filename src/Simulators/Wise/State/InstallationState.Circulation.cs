@@ -29,7 +29,7 @@ internal sealed partial class InstallationState
             if (item.Current.Status is WiseCodes.ItemNotForLoan or WiseCodes.ItemMissing or WiseCodes.ItemWithdrawn or WiseCodes.ItemInProcessing)
                 return WiseError.Conflict("ITEM_NOT_AVAILABLE", $"Copy {item.Current.ItemId} has status {item.Current.Status} and cannot be lent.");
             var branch = request.BranchId is { } b && library.HasBranch(b) ? b : item.Current.BranchId;
-            return StartLoan(library, item, patron, branch, request.DueDate).Current;
+            return StartLoan(library, item, patron, branch, request.DueDate, request.GuestCardNumber).Current;
         }
     }
 
@@ -65,29 +65,27 @@ internal sealed partial class InstallationState
         }
     }
 
-    public SimulatedLoan CheckOutByControl(string itemId, string patronSystemId)
-    {
-        lock (_gate)
-        {
-            var item = RequireItem(itemId);
-            var result = CheckOut(item.LibraryId, new WiseCirculationRequestDto { ItemId = itemId, PatronSystemId = patronSystemId });
-            return result.Error is { } e ? throw new WiseSimulatorException(e.Status, e.Code, e.Message) : Show(result.Value!);
-        }
-    }
+    public SimulatedLoan CheckOutByControl(string itemId, string patronSystemId, string? guestCardNumber)
+        => ByControl(itemId, (libraryId, request) => CheckOut(libraryId, request with { PatronSystemId = patronSystemId, GuestCardNumber = guestCardNumber }));
 
-    public SimulatedLoan ReturnByControl(string itemId)
+    public SimulatedLoan ReturnByControl(string itemId) => ByControl(itemId, CheckIn);
+
+    public SimulatedLoan RenewByControl(string itemId) => ByControl(itemId, Renew);
+
+    // What the desk does, through the same rules as the circulation endpoints; a refusal is thrown.
+    private SimulatedLoan ByControl(string itemId, Func<string, WiseCirculationRequestDto, WiseResult<WiseLoanDto>> action)
     {
         lock (_gate)
         {
             var item = RequireItem(itemId);
-            var result = CheckIn(item.LibraryId, new WiseCirculationRequestDto { ItemId = itemId });
+            var result = action(item.LibraryId, new WiseCirculationRequestDto { ItemId = itemId });
             return result.Error is { } e ? throw new WiseSimulatorException(e.Status, e.Code, e.Message) : Show(result.Value!);
         }
     }
 
     private static SimulatedLoan Show(WiseLoanDto l) => new(l.LoanId, l.ItemId, l.PatronSystemId, l.Status, l.DueDate, l.Renewals);
 
-    private SimLoan StartLoan(LibraryState library, SimItem item, SimPatron patron, string branchId, DateOnly? due)
+    private SimLoan StartLoan(LibraryState library, SimItem item, SimPatron patron, string branchId, DateOnly? due, string? guestCardNumber = null)
     {
         var at = NextStamp();
         var id = _nextLoanId++;
@@ -98,7 +96,7 @@ internal sealed partial class InstallationState
             {
                 LoanId = id.ToString(CultureInfo.InvariantCulture), ItemId = item.Current.ItemId, Barcode = item.Current.Barcode,
                 Title = item.Current.Title, PatronSystemId = patron.IdText, BranchId = branchId, LentAt = at,
-                DueDate = due ?? DateOnly.FromDateTime(at.UtcDateTime).AddDays(LoanDays), Status = WiseCodes.LoanOut,
+                DueDate = due ?? DateOnly.FromDateTime(at.UtcDateTime).AddDays(LoanDays), Status = WiseCodes.LoanOut, GuestCardNumber = guestCardNumber,
             },
         };
         _loans.Add(id, loan);
