@@ -19,7 +19,7 @@ public sealed class MemberVerifier(HomeMemberships memberships, IlsCalls ils, Au
     public async Task<Verification> VerifyAsync(string client, string cardNumber, string? pin, string? homeIsil, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cardNumber);
-        if (pin is not null && throttle.TryEnter(client, cardNumber) is { } wait)
+        if (pin is not null && await throttle.TryEnterAsync(client, cardNumber, cancellationToken) is { } wait)
         {
             logger.LogWarning("Patron verification for {Client} refused: too many attempts for this card or this key", client);
             return new Verification(VerificationOutcome.Throttled, RetryAfter: wait,
@@ -53,7 +53,7 @@ public sealed class MemberVerifier(HomeMemberships memberships, IlsCalls ils, Au
         }
         if (verdicts.Count == 1)
         {
-            if (pin is not null) throttle.Succeeded(cardNumber);
+            if (pin is not null) await throttle.SucceededAsync(cardNumber, cancellationToken);
             return new Verification(VerificationOutcome.Verified, verdicts[0]);
         }
         if (verdicts.Count > 1)
@@ -61,7 +61,8 @@ public sealed class MemberVerifier(HomeMemberships memberships, IlsCalls ils, Au
                 Message: "This card is valid at more than one library system: send homeIsil, the member's home library, to say which one is meant.");
         if (unavailable is not null) return unavailable;
         if (failed is not null) return failed;
-        if (pin is not null) throttle.Failed(cardNumber);
+        // Counted even when the caller has gone: dropping the connection must not make a wrong PIN free.
+        if (pin is not null) await throttle.FailedAsync(cardNumber, CancellationToken.None);
         return new Verification(VerificationOutcome.NotVerified, Message: "The card number or PIN is not correct, or the card is not known.");
     }
 }

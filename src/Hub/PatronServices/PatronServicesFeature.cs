@@ -13,6 +13,7 @@ public static class PatronServicesFeature
     public static IServiceCollection AddPatronServices(this IServiceCollection services)
     {
         services.AddOptions<PatronServicesOptions>().BindConfiguration(PatronServicesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ICardFailureLog, DatabaseCardFailureLog>();
         services.AddSingleton<AuthenticationThrottle>();
         services.AddSingleton<HomeMemberships>();
         services.AddSingleton<IlsCalls>();

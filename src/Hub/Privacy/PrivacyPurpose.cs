@@ -9,6 +9,9 @@ public static class PrivacyPurpose
     /// <summary>The member pseudonym that retention puts on loan history older than the retention period.</summary>
     public const string LoanHistoryPseudonym = "loan-history-pseudonym";
 
+    /// <summary>The card numbers in the brute-force limit of patron authentication (shared by the hub's nodes).</summary>
+    public const string PatronAuthThrottle = "patron-auth-throttle";
+
     /// <summary>Every purpose.</summary>
-    public static IReadOnlyList<string> All { get; } = [DigitalLoanMatch, LoanHistoryPseudonym];
+    public static IReadOnlyList<string> All { get; } = [DigitalLoanMatch, LoanHistoryPseudonym, PatronAuthThrottle];
 }

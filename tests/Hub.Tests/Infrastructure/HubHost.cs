@@ -112,9 +112,15 @@ public sealed class HubHost : IAsyncDisposable
     }
 
     /// <summary>An HTTP client for the hub with the given API key (none for null).</summary>
-    public HttpClient Client(string? apiKey = AdminKey)
+    public HttpClient Client(string? apiKey = AdminKey) => ClientOf(BaseAddress, apiKey);
+
+    /// <summary>An HTTP client for the second node when there is one (scale-out runs), else for the first.</summary>
+    public HttpClient SecondNodeClient(string? apiKey = AdminKey)
+        => ClientOf(SecondNode is null ? BaseAddress : new Uri(SecondNode.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()), apiKey);
+
+    private static HttpClient ClientOf(Uri baseAddress, string? apiKey)
     {
-        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
         if (apiKey is not null) client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
         client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         return client;

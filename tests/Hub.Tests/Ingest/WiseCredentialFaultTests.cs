@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Lsb.Hub.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -39,8 +40,10 @@ public abstract class WiseCredentialFaultTests(TestBackend backend) : IAsyncLife
         var entry = Assert.Single(ready.GetProperty("checks").GetProperty("installations").EnumerateArray());
         Assert.Equal("Degraded", entry.GetProperty("status").GetString());
 
-        var configuration = _world.Hub.Services.GetRequiredService<IConfiguration>();
-        configuration[$"Credentials:{WiseWorld.Installation}:AppKey"] = _world.Access.AppKey;
+        // The operator fixes the key in every node's configuration: on PostgreSQL the second node may hold the
+        // installation's polling lease.
+        foreach (var node in new[] { _world.Hub.App, _world.Hub.SecondNode }.OfType<WebApplication>())
+            node.Services.GetRequiredService<IConfiguration>()[$"Credentials:{WiseWorld.Installation}:AppKey"] = _world.Access.AppKey;
 
         var stats = _world.Control.Statistics(WiseWorld.Installation);
         var events = await _world.WaitForEventsAsync(
