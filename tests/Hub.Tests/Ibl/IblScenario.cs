@@ -9,7 +9,7 @@ namespace Lsb.Hub.Tests.Ibl;
 /// <summary>
 /// What IBL tests do in an <see cref="IblWorld"/>: put a copy on a lender's shelf and a member at a borrower (through
 /// the simulators, so they reach the hub the way production data does), place requests and act on them over the API,
-/// and wait for states.
+/// and wait for states. The API parts work on any <see cref="IIblHub"/> (a consolidation world moves a library under a request).
 /// </summary>
 public static class IblScenario
 {
