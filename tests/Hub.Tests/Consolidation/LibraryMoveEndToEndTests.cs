@@ -6,6 +6,7 @@ using Lsb.Hub.Simulators.VSmart;
 using Lsb.Hub.Simulators.Wise;
 using Lsb.Hub.Tests.Consolidation.Support;
 using Lsb.Hub.Tests.HoldingsSync.Support;
+using Lsb.Hub.Tests.Ibl;
 using Lsb.Hub.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using static Lsb.Hub.Tests.Consolidation.Support.MoveWorld;
@@ -14,12 +15,13 @@ namespace Lsb.Hub.Tests.Consolidation;
 
 /// <summary>
 /// The end-to-end: Bibliotheek Lindendal, with members, copies, open loans and loan history in its Wise
-/// installation, is migrated to a V-smart installation and re-homed through the API; a bad map is refused first.
+/// installation, its holdings in the GGC simulator and an interlibrary loan request of one of its members in flight,
+/// is migrated to a V-smart installation and re-homed through the API; a bad map is refused first.
 /// </summary>
-public abstract class LibraryMoveEndToEndTests(TestBackend backend) : MoveWorldTests(backend)
+public abstract class LibraryMoveEndToEndTests(TestBackend backend) : MoveWorldTests(backend, IblRequestAcrossMove.Settings)
 {
     [Fact]
-    public async Task When_a_library_moves_from_Wise_to_VSmart_Should_keep_every_canonical_id_consent_and_history_and_take_changes_from_VSmart()
+    public async Task When_a_library_moves_from_Wise_to_VSmart_with_an_IBL_request_in_flight_Should_keep_every_canonical_id_consent_history_and_holdings_and_complete_the_request_through_VSmart()
     {
         var wise = World.WiseControl;
         var vsmart = World.VSmartControl;
@@ -48,13 +50,18 @@ public abstract class LibraryMoveEndToEndTests(TestBackend backend) : MoveWorldT
         await PutConsentAsync(corMember);
         await World.SyncHoldingsAsync(LindendalIsil);
         Assert.Equal(4, World.Ggc.Control.HeldCount(LindendalIsil));
+        // Anna borrows a title from Rivierenzand (V-smart) by interlibrary loan: validated at Wise, the lender has shipped it.
+        var ibl = await IblRequestAcrossMove.ShipAsync(World, members[anna.PatronSystemId]);
+        var iblBeforeTheMove = IblScenario.Describe(await ibl.ViewAsync());
 
-        // The vendor migrates what is current into V-smart under new ids (history stays behind, as migrations do).
+        // The vendor migrates what is current into V-smart under new ids (history stays behind, as migrations do), and
+        // fills V-smart's consent field as the library knows it. Left out, the simulator draws one at random, and a
+        // drawn "nee" for Cor would count in the hub as his newest decision once V-smart reports him (see docs/consolidation.md, Limits).
         var moved = new Dictionary<string, SimulatedBorrower>
         {
-            [anna.PatronSystemId] = vsmart.AddBorrower(VSmart, MigratedLindendal, Borrower("Anna", "Veldkamp", "2000100000011", "LDL01")),
-            [bram.PatronSystemId] = vsmart.AddBorrower(VSmart, MigratedLindendal, Borrower("Bram", "Oosterhof", "2000100000022", "LDL02")),
-            [cor.PatronSystemId] = vsmart.AddBorrower(VSmart, MigratedLindendal, Borrower("Cor", "Haverkamp", "2000100000033", "LDL01")),
+            [anna.PatronSystemId] = vsmart.AddBorrower(VSmart, MigratedLindendal, Borrower("Anna", "Veldkamp", "2000100000011", "LDL01", consent: false)),
+            [bram.PatronSystemId] = vsmart.AddBorrower(VSmart, MigratedLindendal, Borrower("Bram", "Oosterhof", "2000100000022", "LDL02", consent: false)),
+            [cor.PatronSystemId] = vsmart.AddBorrower(VSmart, MigratedLindendal, Borrower("Cor", "Haverkamp", "2000100000033", "LDL01", consent: true)),
         };
         var movedCopies = copies.ToDictionary(c => c.ItemId,
             c => vsmart.AddCopy(VSmart, MigratedLindendal, new Simulators.VSmart.CopyDraft { Title = c.Title, Barcode = c.Barcode, BranchCode = "LDL01", Isbn = isbns[c.ItemId] }));
@@ -66,8 +73,9 @@ public abstract class LibraryMoveEndToEndTests(TestBackend backend) : MoveWorldT
         }
         // Rivierenzand's activity after the migration: once it is in, V-smart's feed has been read past the migrated data.
         var rivierenzand = vsmart.AddBorrower(VSmart, Rivierenzand, Borrower("Ria", "Zandstra", "2000300000011", "RVZ01"));
-        await World.ArrivedAsync(VSmart, "member", rivierenzand.BorrowerId);
-        Assert.Equal(1L, await World.ScalarAsync<long>("SELECT COUNT(*) FROM id_map WHERE installation_id = @VSmart", new { VSmart }));
+        var ria = await World.ArrivedAsync(VSmart, "member", rivierenzand.BorrowerId);
+        // V-smart's ids the hub knows: Ria and what the IBL request brought in at the lender; none of the migrated data.
+        Assert.Equal(ibl.AtLender.Append(ria).Order(), await VSmartIdMapAsync());
         Assert.Equal(3L, await World.ScalarAsync<long>("SELECT COUNT(*) FROM members WHERE home_isil LIKE 'NL-084101%'"));
 
         // A dry run with a bad map reports every problem; neither it nor the same map for real changes anything.
@@ -116,7 +124,8 @@ public abstract class LibraryMoveEndToEndTests(TestBackend backend) : MoveWorldT
         Assert.Equal(problems.Order(), Problems(refused.GetProperty("report").GetProperty("problems")).Order());
         Assert.Equal(Wise, (await World.GetAsync($"/api/v1/libraries/{LindendalIsil}")).GetProperty("installationId").GetString());
         Assert.Equal(0, (await World.GetAsync($"/api/v1/libraries/{LindendalIsil}/moves")).GetArrayLength());
-        Assert.Equal(1L, await World.ScalarAsync<long>("SELECT COUNT(*) FROM id_map WHERE installation_id = @VSmart", new { VSmart }));
+        Assert.Equal(ibl.AtLender.Append(ria).Order(), await VSmartIdMapAsync());
+        Assert.Equal(iblBeforeTheMove, IblScenario.Describe(await ibl.ViewAsync()));
 
         // The move with the vendor's real map: cut over at once, the overlap ends when the administrator says so.
         var map = "entity;old_id;new_id\n" + string.Join("\n",
@@ -134,6 +143,14 @@ public abstract class LibraryMoveEndToEndTests(TestBackend backend) : MoveWorldT
             "SELECT (SELECT COUNT(*) FROM members WHERE home_isil LIKE 'NL-084101%' AND installation_id = @VSmart) + " +
             "(SELECT COUNT(*) FROM holdings WHERE isil LIKE 'NL-084101%' AND installation_id = @VSmart) + " +
             "(SELECT COUNT(*) FROM loans WHERE isil LIKE 'NL-084101%' AND installation_id = @VSmart)", new { VSmart }));
+
+        // The IBL request completes through V-smart (still in the overlap, Wise still read), and nothing reaches Wise:
+        // its counters of items, loans and holds are the same at the end of the request as at the cut-over.
+        var wiseAtCutOver = wise.Statistics(Wise);
+        var wiseHoldsAtCutOver = wise.Holds(Wise).Count;
+        await ibl.CompleteAsync(moved[anna.PatronSystemId].BorrowerId);
+        Assert.Equal(wiseAtCutOver, wise.Statistics(Wise));
+        Assert.Equal(wiseHoldsAtCutOver, wise.Holds(Wise).Count);
 
         // In the overlap the same return reaches the hub from both systems: one LoanEnded.
         vsmart.Return(VSmart, movedCopies[copies[0].ItemId].ItemId);
@@ -200,6 +217,9 @@ public abstract class LibraryMoveEndToEndTests(TestBackend backend) : MoveWorldT
         Assert.Equal(VSmart, current.GetProperty("installationId").GetString());
     }
 
+    private async Task<List<string>> VSmartIdMapAsync()
+        => [.. (await World.QueryAsync<string>("SELECT canonical_id FROM id_map WHERE installation_id = @VSmart", new { VSmart })).Order()];
+
     private async Task SentinelAsync(WiseSimulatorControl wise, string card)
     {
         // Wise is read library by library in order; a new Heidebeek patron arriving means Lindendal's earlier changes were read.
@@ -227,8 +247,8 @@ public abstract class LibraryMoveEndToEndTests(TestBackend backend) : MoveWorldT
     private static PatronDraft Person(string given, string family, string card, string branch)
         => new() { GivenName = given, FamilyName = family, CardNumber = card, BirthDate = new DateOnly(1980, 3, 4), Status = "ACT", Category = "VOLW", BranchId = branch };
 
-    private static BorrowerDraft Borrower(string given, string family, string card, string branch)
-        => new() { GivenName = given, FamilyName = family, CardNumber = card, BirthDate = new DateOnly(1980, 3, 4), BranchCode = branch };
+    private static BorrowerDraft Borrower(string given, string family, string card, string branch, bool? consent = null)
+        => new() { GivenName = given, FamilyName = family, CardNumber = card, BirthDate = new DateOnly(1980, 3, 4), BranchCode = branch, ConsentIntegralView = consent };
 }
 
 public sealed class LibraryMoveEndToEndTests_on_Sqlite() : LibraryMoveEndToEndTests(TestBackend.Sqlite);

@@ -9,7 +9,7 @@ namespace Lsb.Hub.Tests.Ibl;
 /// <summary>
 /// What IBL tests do in an <see cref="IblWorld"/>: put a copy on a lender's shelf and a member at a borrower (through
 /// the simulators, so they reach the hub the way production data does), place requests and act on them over the API,
-/// and wait for states.
+/// and wait for states. The API parts work on any <see cref="IIblHub"/> (a consolidation world moves a library under a request).
 /// </summary>
 public static class IblScenario
 {
@@ -45,49 +45,53 @@ public static class IblScenario
     }
 
     /// <summary>Places a request as the borrowing library; returns its id.</summary>
-    public static async Task<string> PlaceAsync(this IblWorld world, string borrower, string memberId, string isbn)
+    public static Task<string> PlaceAsync(this IblWorld world, string borrower, string memberId, string isbn)
+        => world.PlaceAsync(borrower, memberId, isbn, IblWorld.LibraryKey(borrower));
+
+    /// <summary>Places a request for library <paramref name="borrower"/> with <paramref name="key"/> (null: the administrator); returns its id.</summary>
+    public static async Task<string> PlaceAsync(this IIblHub hub, string borrower, string memberId, string isbn, string? key)
     {
-        using var client = world.Client(IblWorld.LibraryKey(borrower));
+        using var client = hub.IblClient(key);
         var response = await client.PostAsJsonAsync("/api/v1/ibl/requests", new { requestingIsil = borrower, memberId, isbn, pickupLocation = borrower });
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"placing the request: {(int)response.StatusCode} {body}");
         return JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
     }
 
-    /// <summary>The request as <paramref name="key"/> sees it.</summary>
-    public static async Task<JsonElement> GetAsync(this IblWorld world, string id, string key = IblWorld.AdminKey)
+    /// <summary>The request as <paramref name="key"/> sees it (null: the administrator).</summary>
+    public static async Task<JsonElement> GetAsync(this IIblHub hub, string id, string? key = null)
     {
-        using var client = world.Client(key);
+        using var client = hub.IblClient(key);
         var response = await client.GetAsync($"/api/v1/ibl/requests/{id}");
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"reading {id}: {(int)response.StatusCode} {body}");
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
-    /// <summary>Posts an action as <paramref name="key"/>; returns the response.</summary>
-    public static async Task<HttpResponseMessage> TryActAsync(this IblWorld world, string id, string key, object action)
+    /// <summary>Posts an action as <paramref name="key"/> (null: the administrator); returns the response.</summary>
+    public static async Task<HttpResponseMessage> TryActAsync(this IIblHub hub, string id, string? key, object action)
     {
-        using var client = world.Client(key);
+        using var client = hub.IblClient(key);
         return await client.PostAsJsonAsync($"/api/v1/ibl/requests/{id}/actions", action);
     }
 
     /// <summary>Posts an action that must succeed; returns the new view.</summary>
-    public static async Task<JsonElement> ActAsync(this IblWorld world, string id, string key, object action)
+    public static async Task<JsonElement> ActAsync(this IIblHub hub, string id, string? key, object action)
     {
-        using var response = await world.TryActAsync(id, key, action);
+        using var response = await hub.TryActAsync(id, key, action);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"action {JsonSerializer.Serialize(action)} on {id}: {(int)response.StatusCode} {body}");
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
     /// <summary>Waits until the request is in <paramref name="state"/> (and <paramref name="also"/> holds); fails with its history otherwise.</summary>
-    public static async Task<JsonElement> WaitForStateAsync(this IblWorld world, string id, string state, Func<JsonElement, bool>? also = null, TimeSpan? timeout = null)
+    public static async Task<JsonElement> WaitForStateAsync(this IIblHub hub, string id, string state, Func<JsonElement, bool>? also = null, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(120));
         JsonElement view;
         while (true)
         {
-            view = await world.GetAsync(id);
+            view = await hub.GetAsync(id);
             if (view.GetProperty("state").GetString() == state && (also is null || also(view))) return view;
             if (DateTime.UtcNow > deadline || (view.GetProperty("state").GetString() != state && view.TryGetProperty("endedAt", out _)))
                 throw new TimeoutException($"Request {id} did not reach {state}; it is {view.GetProperty("state").GetString()}: {Describe(view)}");
@@ -96,8 +100,8 @@ public static class IblScenario
     }
 
     /// <summary>Waits until the step of <paramref name="kind"/> (the last one) is in <paramref name="status"/>.</summary>
-    public static Task<JsonElement> WaitForStepAsync(this IblWorld world, string id, string state, string kind, string status)
-        => world.WaitForStateAsync(id, state, v => Step(v, kind) is { } s && s.GetProperty("status").GetString() == status);
+    public static Task<JsonElement> WaitForStepAsync(this IIblHub hub, string id, string state, string kind, string status)
+        => hub.WaitForStateAsync(id, state, v => Step(v, kind) is { } s && s.GetProperty("status").GetString() == status);
 
     /// <summary>The last step of a kind, or null.</summary>
     public static JsonElement? Step(JsonElement view, string kind)

@@ -24,7 +24,7 @@ namespace Lsb.Hub.Tests.Ibl;
 /// stopped and started again on the same storage. Optionally the IBL clock is a fake one the test moves.
 /// On PostgreSQL with <c>LSB_TEST_RABBITMQ</c> set, the hub runs as two nodes on RabbitMQ.
 /// </summary>
-public sealed class IblWorld : IAsyncDisposable
+public sealed class IblWorld : IAsyncDisposable, IIblHub
 {
     public const string AdminKey = "ibl-test-admin-key-0000001";
     public const string PoiKey = "ibl-test-poi-key-00000001";
@@ -183,6 +183,8 @@ public sealed class IblWorld : IAsyncDisposable
         if (apiKey is not null) client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
         return client;
     }
+
+    HttpClient IIblHub.IblClient(string? key) => Client(key ?? AdminKey);
 
     /// <summary>Waits for <paramref name="sql"/> (a scalar over the hub's state) to give a non-null value.</summary>
     public async Task<T> WaitForAsync<T>(string what, string sql, object parameters, TimeSpan? timeout = null)

@@ -6,6 +6,7 @@ using Lsb.Hub.Simulators.Catalogues.Ggc;
 using Lsb.Hub.Simulators.VSmart;
 using Lsb.Hub.Simulators.Wise;
 using Lsb.Hub.Storage;
+using Lsb.Hub.Tests.Ibl;
 using Lsb.Hub.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,7 +18,7 @@ namespace Lsb.Hub.Tests.Consolidation.Support;
 /// (NL-0852020000) and already holds libraries <c>LDL</c> and <c>HDB</c> whose branches carry Lindendal's and Heidebeek's ISILs:
 /// where their data is migrated to. Both registered over the API by one POI; branch rows in a copy of the mapping tables. No seeded data.
 /// </summary>
-public sealed class MoveWorld : IAsyncDisposable
+public sealed class MoveWorld : IAsyncDisposable, IIblHub
 {
     public const string Wise = "oost-wise";
     public const string VSmart = "west-vsmart";
@@ -128,6 +129,8 @@ public sealed class MoveWorld : IAsyncDisposable
 
     public HttpClient Client(string? key = HubHost.AdminKey) => Hub.Client(key);
 
+    HttpClient IIblHub.IblClient(string? key) => Client(key ?? HubHost.AdminKey);
+
     /// <summary>The canonical id an installation's local id has in the hub's id map, or null.</summary>
     public async Task<string?> CanonicalIdAsync(string installation, string entity, string localId)
     {
@@ -142,6 +145,13 @@ public sealed class MoveWorld : IAsyncDisposable
     {
         await using var connection = await Hub.Services.GetRequiredService<HubDatabase>().OpenAsync();
         return (await connection.ExecuteScalarAsync<T>(sql, parameters))!;
+    }
+
+    /// <summary>Rows of one column from the hub's database.</summary>
+    public async Task<List<T>> QueryAsync<T>(string sql, object? parameters = null)
+    {
+        await using var connection = await Hub.Services.GetRequiredService<HubDatabase>().OpenAsync();
+        return [.. await connection.QueryAsync<T>(sql, parameters)];
     }
 
     /// <summary>Waits until <paramref name="condition"/> holds for the count <paramref name="sql"/> returns.</summary>
