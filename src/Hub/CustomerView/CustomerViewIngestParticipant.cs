@@ -46,10 +46,16 @@ public sealed class CustomerViewIngestParticipant : IIngestParticipant
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken)) seen[reader.GetString(0)] = SqlCommands.Bool(reader, 1);
         }
+        // A member the hub first hears a consent value for, but who already has a decision (given through the API, or
+        // reported by a system that left: a library moved to another installation), gets that value as the baseline
+        // only: a migrated record's field is the vendor's copy, not the person's newest decision. Only a later change
+        // of the value is a decision.
+        var decided = await DecidedAsync(p, [.. reported.Keys.Where(m => !seen.ContainsKey(m))], cancellationToken);
         foreach (var (memberId, member) in reported)
         {
             var granted = member.Snapshot.ConsentIntegralView!.Value;
             if (seen.TryGetValue(memberId, out var before) && before == granted) continue;
+            var baselineOnly = !seen.ContainsKey(memberId) && decided.Contains(memberId);
             await using (var upsert = SqlCommands.Create(p.Connection, p.Transaction,
                 "INSERT INTO ils_consents (member_id, purpose, granted, seen_at) VALUES (@m, @purpose, @g, @t) " +
                 "ON CONFLICT (member_id, purpose) DO UPDATE SET granted = excluded.granted, seen_at = excluded.seen_at",
@@ -57,8 +63,22 @@ public sealed class CustomerViewIngestParticipant : IIngestParticipant
             {
                 await upsert.ExecuteNonQueryAsync(cancellationToken);
             }
+            if (baselineOnly) continue;
             await ConsentStore.RecordAsync(p.Connection, p.Transaction, new ConsentDecision(memberId, ConsentPurpose.IntegralView, granted,
                 member.Snapshot.OccurredAt, p.Now, p.InstallationId, null, ConsentSource.Ils(p.InstallationId)), cancellationToken);
         }
+    }
+
+    private static async Task<HashSet<string>> DecidedAsync(IngestParticipation p, List<string> members, CancellationToken cancellationToken)
+    {
+        var decided = new HashSet<string>(StringComparer.Ordinal);
+        if (members.Count == 0) return decided;
+        await using var command = SqlCommands.Create(p.Connection, p.Transaction,
+            $"SELECT member_id FROM consents WHERE purpose = @purpose AND {p.Dialect.InList("member_id", "@members")}",
+            ("purpose", ConsentPurpose.IntegralView));
+        p.Dialect.AddList(command, "@members", members);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) decided.Add(reader.GetString(0));
+        return decided;
     }
 }

@@ -54,14 +54,15 @@ public abstract class LibraryMoveEndToEndTests(TestBackend backend) : MoveWorldT
         var ibl = await IblRequestAcrossMove.ShipAsync(World, members[anna.PatronSystemId]);
         var iblBeforeTheMove = IblScenario.Describe(await ibl.ViewAsync());
 
-        // The vendor migrates what is current into V-smart under new ids (history stays behind, as migrations do), and
-        // fills V-smart's consent field as the library knows it. Left out, the simulator draws one at random, and a
-        // drawn "nee" for Cor would count in the hub as his newest decision once V-smart reports him (see docs/consolidation.md, Limits).
+        // The vendor migrates what is current into V-smart under new ids (history stays behind, as migrations do). V-smart
+        // has a consent field and Wise had none, so the migration fills in "nee" for everyone — Cor included, whose
+        // integral-view consent was given through the hub before the move: the first value the new system reports is a
+        // baseline, not his newest decision, and his view stays integral.
         var moved = new Dictionary<string, SimulatedBorrower>
         {
             [anna.PatronSystemId] = vsmart.AddBorrower(VSmart, MigratedLindendal, Borrower("Anna", "Veldkamp", "2000100000011", "LDL01", consent: false)),
             [bram.PatronSystemId] = vsmart.AddBorrower(VSmart, MigratedLindendal, Borrower("Bram", "Oosterhof", "2000100000022", "LDL02", consent: false)),
-            [cor.PatronSystemId] = vsmart.AddBorrower(VSmart, MigratedLindendal, Borrower("Cor", "Haverkamp", "2000100000033", "LDL01", consent: true)),
+            [cor.PatronSystemId] = vsmart.AddBorrower(VSmart, MigratedLindendal, Borrower("Cor", "Haverkamp", "2000100000033", "LDL01", consent: false)),
         };
         var movedCopies = copies.ToDictionary(c => c.ItemId,
             c => vsmart.AddCopy(VSmart, MigratedLindendal, new Simulators.VSmart.CopyDraft { Title = c.Title, Barcode = c.Barcode, BranchCode = "LDL01", Isbn = isbns[c.ItemId] }));
