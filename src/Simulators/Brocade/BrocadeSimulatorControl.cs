@@ -61,8 +61,10 @@ public sealed class BrocadeSimulatorControl
     /// <summary>Every hold (open, cancelled and fulfilled).</summary>
     public IReadOnlyList<SimulatedHold> Holds() => _state.ListHolds();
 
-    /// <summary>Lends a copy at the desk.</summary>
-    public SimulatedLoan Lend(string copyNumber, string memberNumber) => _state.CheckOutByControl(copyNumber, memberNumber);
+    /// <summary>Lends a copy at the desk. To a guest account (a library's account for members of another library) the desk
+    /// notes the card of the member it lends to as <paramref name="guestCardNumber"/>; the loan export carries it.</summary>
+    public SimulatedLoan Lend(string copyNumber, string memberNumber, string? guestCardNumber = null)
+        => _state.CheckOutByControl(copyNumber, memberNumber, guestCardNumber);
 
     /// <summary>Takes a copy back at the desk.</summary>
     public SimulatedLoan Return(string copyNumber) => _state.ReturnByControl(copyNumber);

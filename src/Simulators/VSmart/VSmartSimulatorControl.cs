@@ -60,8 +60,10 @@ public sealed class VSmartSimulatorControl
     /// <summary>The open requests (cancelled ones are removed, as V-smart does), oldest first.</summary>
     public IReadOnlyList<SimulatedRequest> Requests(string installation) => _state.Require(installation).ListRequests();
 
-    /// <summary>Lends a copy at the desk.</summary>
-    public SimulatedLoan CheckOut(string installation, string itemId, string borrowerId) => _state.Require(installation).CheckOutByControl(itemId, borrowerId);
+    /// <summary>Lends a copy at the desk. To a guest account (a library's account for members of another library) the desk
+    /// notes the card of the member it lends to as <paramref name="guestCardNumber"/>; the loan web service carries it.</summary>
+    public SimulatedLoan CheckOut(string installation, string itemId, string borrowerId, string? guestCardNumber = null)
+        => _state.Require(installation).CheckOutByControl(itemId, borrowerId, guestCardNumber);
 
     /// <summary>Brings in a loan as a data migration from another system does: lent at <paramref name="lentAt"/>, due
     /// <paramref name="dueDate"/>, no circulation checks. For re-homing a library (Consolidation).</summary>

@@ -48,10 +48,13 @@ public static class VendorPairs
         }
     }
 
+    /// <summary>The card of the lending library's guest account for members of <paramref name="homeIsil"/>.</summary>
+    public static string GuestAccount(string lender, string homeIsil) => $"GAST-{Isil(lender)}-{homeIsil}";
+
     /// <summary>The lending library's guest account for members of <paramref name="homeIsil"/>, unless it exists.</summary>
     public static void EnsureGuestAccount(PatronWorld world, string lender, string homeIsil)
     {
-        var card = $"GAST-{Isil(lender)}-{homeIsil}";
+        var card = GuestAccount(lender, homeIsil);
         switch (lender)
         {
             case "Wise":
@@ -69,6 +72,28 @@ public static class VendorPairs
                 if (world.BrocadeSimulator.Control.ListMembers(0, 1000).All(m => m.CardNumber != card))
                     world.BrocadeSimulator.Control.AddMember(new MemberDraft { LibraryCode = "DRB", BranchCode = "DRB01", CardNumber = card, Category = "I", Status = "A", Fines = 0m });
                 break;
+        }
+    }
+
+    /// <summary>Lends the copy with <paramref name="barcode"/> at the lending library's own desk, not through the hub, to its
+    /// guest account for members of <paramref name="homeIsil"/>; the desk notes the member's <paramref name="cardNumber"/> on
+    /// the loan. Brocade and V-smart (the Wise desk lends by item id: <c>WiseSimulatorControl.CheckOut</c>).</summary>
+    public static void LendAtDeskToGuestAccount(PatronWorld world, string lender, string homeIsil, string barcode, string cardNumber)
+    {
+        var account = GuestAccount(lender, homeIsil);
+        switch (lender)
+        {
+            case "VSmart":
+                var copy = world.VSmartSimulator.Control.CollectionCopies(PatronWorld.VSmart).Single(c => c.Barcode == barcode);
+                var borrower = world.VSmartSimulator.Control.ListBorrowers(PatronWorld.VSmart, "DRD", 0, 1000).Single(b => b.CardNumber == account);
+                world.VSmartSimulator.Control.CheckOut(PatronWorld.VSmart, copy.ItemId, borrower.BorrowerId, guestCardNumber: cardNumber);
+                break;
+            case "Brocade":
+                // Brocade's desk takes a barcode and a card as well as a copy and a member number.
+                world.BrocadeSimulator.Control.Lend(barcode, account, guestCardNumber: cardNumber);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(lender), lender, "Brocade or VSmart");
         }
     }
 

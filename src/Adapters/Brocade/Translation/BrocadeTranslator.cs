@@ -112,6 +112,7 @@ internal sealed class BrocadeTranslator(string installation, BrocadeMappings map
             DueAt = due is { } d ? DutchTime.EndOfDay(d) : null,
             EndedAt = endedAt,
             Renewals = row.Number("Verlengd"),
+            GuestCardNumber = row.Optional("Gastpasnummer"),
         };
     }
 }

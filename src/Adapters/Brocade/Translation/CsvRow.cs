@@ -41,6 +41,9 @@ internal sealed class CsvRow
         return value.Length == 0 ? null : value;
     }
 
+    /// <summary>As <see cref="Text"/>, but null also when the header has no such column (one that older exports lack).</summary>
+    public string? Optional(string column) => Array.IndexOf(_header, column) < 0 ? null : Text(column);
+
     public string Required(string column) => Text(column) ?? throw Problem(Where(column) + " is empty");
 
     public DateOnly? Date(string column)

@@ -28,6 +28,7 @@ internal sealed partial class VSmartTranslator
             DueAt = due is { } d ? DutchTime.EndOfDay(d) : null,
             EndedAt = state == VSmartLoanState.Returned ? Moment(Text(loan, "inleverdatum")) ?? change.ChangedAt : null,
             Renewals = int.TryParse(Text(loan, "verlengingen"), NumberStyles.None, CultureInfo.InvariantCulture, out var renewals) ? renewals : 0,
+            GuestCardNumber = Text(loan, "gastpasnummer"),
         };
     }
 

@@ -17,7 +17,7 @@ internal static class ExportLayouts
     public static readonly string[] LoanColumns =
     [
         "Uitleningnummer", "Lenersnummer", "Pasnummer", "Exemplaarnummer", "Barcode", "Titel", "Bibliotheek", "Vestiging",
-        "Uitleendatum", "Uitleentijd", "Inleverdatum", "Ingeleverd op", "Verlengd", "Status",
+        "Uitleendatum", "Uitleentijd", "Inleverdatum", "Ingeleverd op", "Verlengd", "Status", "Gastpasnummer",
     ];
 
     public static string?[] MemberRow(SimMember m, string? mutation)
@@ -41,7 +41,7 @@ internal static class ExportLayouts
             l.NumberText, l.Member.NumberText, l.Member.Card, l.Copy.NumberText, l.Copy.Barcode, l.Copy.Title.Title, l.Copy.Library, l.Branch,
             lent.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture), lent.ToString("HH:mm:ss", CultureInfo.InvariantCulture), Date(l.DueDate),
             l.ReturnedAt is { } back ? DutchClock.Local(back).ToString("dd-MM-yyyy HH:mm:ss", CultureInfo.InvariantCulture) : null,
-            l.Renewals.ToString(CultureInfo.InvariantCulture), status,
+            l.Renewals.ToString(CultureInfo.InvariantCulture), status, l.GuestCardNumber,
         ];
     }
 

@@ -56,7 +56,7 @@ internal sealed partial class InstallationState
         var members = _members.Values.Where(m => !m.Deleted && m.Library == library && m.Status == BrocadeCodes.MemberActive).ToList();
         var copies = _copies.Values.Where(c => !c.Withdrawn && c.Library == library && c.OpenLoan is null && c.Status == BrocadeCodes.CopyPresent).ToList();
         if (members.Count == 0 || copies.Count == 0) return;
-        CheckOutCore(_faker.PickRandom(members).Card, _faker.PickRandom(copies).Barcode, null);
+        CheckOutCore(_faker.PickRandom(members).Card, _faker.PickRandom(copies).Barcode, null, null);
     }
 
     private bool TryRandomCheckIn()

@@ -8,7 +8,8 @@ internal sealed partial class InstallationState
     private const int LoanDays = 21;
     private const int MaxRenewals = 3;
 
-    public SipAnswer CheckOut(string? patron, string? item, DateOnly? due) => Change(() => CheckOutCore(patron, item, due));
+    public SipAnswer CheckOut(string? patron, string? item, DateOnly? due, string? guestCardNumber = null)
+        => Change(() => CheckOutCore(patron, item, due, guestCardNumber));
 
     public SipAnswer CheckIn(string? item) => Change(() => CheckInCore(item));
 
@@ -29,9 +30,9 @@ internal sealed partial class InstallationState
         return new SipAnswer(true, null, loan, copy, loan.Member);
     });
 
-    public SimulatedLoan CheckOutByControl(string copyNumber, string memberNumber)
+    public SimulatedLoan CheckOutByControl(string copyNumber, string memberNumber, string? guestCardNumber)
     {
-        var answer = CheckOut(memberNumber, copyNumber, null);
+        var answer = CheckOut(memberNumber, copyNumber, null, guestCardNumber);
         return answer.Ok && answer.Loan is { } loan ? Show(loan) : throw new BrocadeSimulatorException($"Check-out refused: {answer.Message}.");
     }
 
@@ -50,7 +51,7 @@ internal sealed partial class InstallationState
 
     private static SimulatedLoan Show(SimLoan l) => new(l.NumberText, l.Copy.NumberText, l.Member.NumberText, l.Status, l.DueDate, l.Renewals);
 
-    private SipAnswer CheckOutCore(string? patron, string? item, DateOnly? due)
+    private SipAnswer CheckOutCore(string? patron, string? item, DateOnly? due, string? guestCardNumber)
     {
         if (FindPatron(patron) is not { } member) return SipAnswer.Refused(ScreenMessages.PatronUnknown);
         if (FindItem(item) is not { } copy) return SipAnswer.Refused(ScreenMessages.CopyUnknown, member);
@@ -72,6 +73,7 @@ internal sealed partial class InstallationState
         {
             Number = _nextLoan++, Member = member, Copy = copy, Branch = copy.Branch, LentAt = now,
             DueDate = due ?? DateOnly.FromDateTime(now.UtcDateTime).AddDays(LoanDays), Status = BrocadeCodes.LoanOut,
+            GuestCardNumber = guestCardNumber,
         };
         _loans.Add(loan.Number, loan);
         copy.OpenLoan = loan.Number;

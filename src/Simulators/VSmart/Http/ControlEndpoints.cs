@@ -39,7 +39,7 @@ internal static class ControlEndpoints
         sim.MapPut("/{installation}/copies/{itemId}/status", (string installation, string itemId, ControlRequests.CopyStatus body)
             => Results.Ok(control.SetCopyStatus(installation, itemId, body.Status)));
         sim.MapPost("/{installation}/copies/{itemId}/checkout", (string installation, string itemId, ControlRequests.CheckOut body)
-            => Results.Ok(control.CheckOut(installation, itemId, body.BorrowerId)));
+            => Results.Ok(control.CheckOut(installation, itemId, body.BorrowerId, body.GuestCardNumber)));
         sim.MapPost("/{installation}/copies/{itemId}/return", (string installation, string itemId) => Results.Ok(control.Return(installation, itemId)));
         sim.MapPost("/{installation}/titles", (string installation, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] ControlRequests.NewTitle? body)
             => Results.Json(new { titleNumber = control.AddTitle(installation, body?.Title) }, statusCode: 201));

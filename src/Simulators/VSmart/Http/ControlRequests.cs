@@ -3,7 +3,7 @@ namespace Lsb.Hub.Simulators.VSmart.Http;
 /// <summary>Bodies of the control API calls that are not drafts or updates.</summary>
 internal static class ControlRequests
 {
-    public sealed record CheckOut(string BorrowerId);
+    public sealed record CheckOut(string BorrowerId, string? GuestCardNumber = null);
 
     public sealed record CopyStatus(string Status);
 

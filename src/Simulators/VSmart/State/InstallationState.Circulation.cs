@@ -6,7 +6,7 @@ internal sealed partial class InstallationState
     private const int LoanDays = 21;
     private const int MaxRenewals = 3;
 
-    public NcipAnswer<SimLoan> CheckOut(string libraryId, PatronKey patron, ItemKey item, DateOnly? desiredDue)
+    public NcipAnswer<SimLoan> CheckOut(string libraryId, PatronKey patron, ItemKey item, DateOnly? desiredDue, string? guestCardNumber = null)
     {
         lock (_gate)
         {
@@ -25,7 +25,7 @@ internal sealed partial class InstallationState
                 return NcipProblem.Of(Service, "User Blocked", $"Borrower {borrower.IdText} has status {borrower.Status} and may not borrow.", "UserIdentifierValue", borrower.IdText);
             if (copy.Status is VSmartCodes.ItemReference or VSmartCodes.ItemMissing or VSmartCodes.ItemInProcess)
                 return NcipProblem.Of(Service, "Item Does Not Circulate", $"Copy {copy.IdText} has status {copy.Status} and cannot be lent.", "ItemIdentifierValue", copy.IdText);
-            return StartLoan(copy, borrower, desiredDue);
+            return StartLoan(copy, borrower, desiredDue, guestCardNumber: guestCardNumber);
         }
     }
 
@@ -69,12 +69,12 @@ internal sealed partial class InstallationState
         }
     }
 
-    public SimulatedLoan CheckOutByControl(string itemId, string borrowerId)
+    public SimulatedLoan CheckOutByControl(string itemId, string borrowerId, string? guestCardNumber)
     {
         lock (_gate)
         {
             var copy = RequireCopy(itemId);
-            var answer = CheckOut(copy.LibraryId, new PatronKey(borrowerId, null), new ItemKey(itemId, null), null);
+            var answer = CheckOut(copy.LibraryId, new PatronKey(borrowerId, null), new ItemKey(itemId, null), null, guestCardNumber);
             return answer.Problem is { } p ? throw new VSmartSimulatorException(409, p.Type.ToUpperInvariant().Replace(' ', '_'), p.Detail) : Show(answer.Value!);
         }
     }
@@ -116,7 +116,7 @@ internal sealed partial class InstallationState
         }
     }
 
-    private SimLoan StartLoan(SimCopy copy, SimBorrower borrower, DateOnly? due, DateTimeOffset? lentAt = null, int renewals = 0)
+    private SimLoan StartLoan(SimCopy copy, SimBorrower borrower, DateOnly? due, DateTimeOffset? lentAt = null, int renewals = 0, string? guestCardNumber = null)
     {
         var at = NextStamp();
         var title = _titles[copy.TitleNumber];
@@ -133,6 +133,7 @@ internal sealed partial class InstallationState
             Renewals = renewals,
             DueDate = due ?? DateOnly.FromDateTime(at.UtcDateTime).AddDays(LoanDays),
             Status = VSmartCodes.LoanLent,
+            GuestCardNumber = guestCardNumber,
         };
         _loans.Add(loan.Id, loan);
         copy.OpenLoanId = loan.Id;

@@ -18,7 +18,10 @@ internal sealed class SimLoan
     public DateTimeOffset? ReturnedAt { get; set; }
     public int Renewals { get; set; }
     public required string Status { get; set; }
+    /// <summary>A loan to a guest account (a library's account for members of another library): the card of the member it is
+    /// for, as the desk notes it on the loan; null otherwise.</summary>
+    public string? GuestCardNumber { get; init; }
 
     public LoanRecord Snapshot(string? forcedStatus) => new(IdText, ItemId.ToString(CultureInfo.InvariantCulture), Barcode,
-        BorrowerId.ToString(CultureInfo.InvariantCulture), LibraryId, BranchCode, Title, LentAt, DueDate, ReturnedAt, Renewals, forcedStatus ?? Status);
+        BorrowerId.ToString(CultureInfo.InvariantCulture), LibraryId, BranchCode, Title, LentAt, DueDate, ReturnedAt, Renewals, forcedStatus ?? Status, GuestCardNumber);
 }

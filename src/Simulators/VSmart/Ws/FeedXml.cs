@@ -67,6 +67,7 @@ internal static class FeedXml
             Element(xml, "inleverdatum", l.ReturnedAt is { } r ? Moment(r) : null);
             Element(xml, "verlengingen", l.Renewals.ToString(CultureInfo.InvariantCulture));
             Element(xml, "status", l.Status);
+            Element(xml, "gastpasnummer", l.GuestCardNumber);
             xml.WriteEndElement();
         });
 
