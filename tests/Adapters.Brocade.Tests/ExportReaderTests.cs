@@ -71,6 +71,28 @@ public sealed class ExportReaderTests
     }
 
     [Fact]
+    public async Task When_the_desk_notes_a_guest_s_card_on_a_loan_to_a_guest_account_The_exported_loan_should_carry_that_card_and_an_ordinary_loan_none()
+    {
+        var (simulator, host, adapter) = await StartAsync(new BrocadeSimulatorOptions { MembersPerLibrary = 0, CopiesPerLibrary = 0, LoansPerLibrary = 0 });
+        await using var _ = simulator;
+        using var __ = host;
+        var (_, cursor) = await ChangeFeed.ReadToEndAsync(adapter, null, 1000, Cancel);
+        var account = simulator.Control.AddMember(new MemberDraft { LibraryCode = "DRB", CardNumber = "GAST-NL-0853010000-NL-0851010000", Status = "A" });
+        var member = simulator.Control.AddMember(new MemberDraft { LibraryCode = "DRB", Status = "A" });
+        var guestCopy = simulator.Control.AddCopy(new CopyDraft { LibraryCode = "DRB", Status = "A" });
+        var ownCopy = simulator.Control.AddCopy(new CopyDraft { LibraryCode = "DRB", Status = "A" });
+
+        var guestLoan = simulator.Control.Lend(guestCopy.CopyNumber, account.MemberNumber, guestCardNumber: "2888200000099");
+        var ownLoan = simulator.Control.Lend(ownCopy.CopyNumber, member.MemberNumber);
+        simulator.Control.ExportNow(ExportKind.Delta);
+
+        var (changes, _) = await ChangeFeed.ReadToEndAsync(adapter, cursor, 1000, Cancel);
+        var loans = changes.Select(adapter.Translate).OfType<LoanSnapshot>().ToDictionary(l => l.LocalId);
+        Assert.Equal("2888200000099", loans[guestLoan.LoanNumber].GuestCardNumber);
+        Assert.Null(loans[ownLoan.LoanNumber].GuestCardNumber);
+    }
+
+    [Fact]
     public async Task When_holdings_are_exported_in_MARC_8_They_should_translate_exactly_as_in_UTF_8()
     {
         var (utf8Simulator, utf8Host, utf8) = await StartAsync(new BrocadeSimulatorOptions { MembersPerLibrary = 0, CopiesPerLibrary = 40, LoansPerLibrary = 0 });
