@@ -17,6 +17,14 @@ public sealed class ExportReaderTests
         return (simulator, host, host.Create(simulator.Installation));
     }
 
+    /// <summary>A simulator without members, copies or loans, and the cursor after its first exports.</summary>
+    private static async Task<(BrocadeSimulatorHost Simulator, BrocadeAdapterHost Host, IIlsAdapter Adapter, string? Cursor)> StartEmptyAtTheEndAsync()
+    {
+        var (simulator, host, adapter) = await StartAsync(new BrocadeSimulatorOptions { MembersPerLibrary = 0, CopiesPerLibrary = 0, LoansPerLibrary = 0 });
+        var (_, cursor) = await ChangeFeed.ReadToEndAsync(adapter, null, 1000, Cancel);
+        return (simulator, host, adapter, cursor);
+    }
+
     [Fact]
     public async Task When_an_export_is_half_written_Nothing_of_it_should_be_read_until_it_is_complete_and_then_all_of_it_once()
     {
@@ -73,10 +81,9 @@ public sealed class ExportReaderTests
     [Fact]
     public async Task When_the_desk_notes_a_guest_s_card_on_a_loan_to_a_guest_account_The_exported_loan_should_carry_that_card_and_an_ordinary_loan_none()
     {
-        var (simulator, host, adapter) = await StartAsync(new BrocadeSimulatorOptions { MembersPerLibrary = 0, CopiesPerLibrary = 0, LoansPerLibrary = 0 });
+        var (simulator, host, adapter, cursor) = await StartEmptyAtTheEndAsync();
         await using var _ = simulator;
         using var __ = host;
-        var (_, cursor) = await ChangeFeed.ReadToEndAsync(adapter, null, 1000, Cancel);
         var account = simulator.Control.AddMember(new MemberDraft { LibraryCode = "DRB", CardNumber = "GAST-NL-0853010000-NL-0851010000", Status = "A" });
         var member = simulator.Control.AddMember(new MemberDraft { LibraryCode = "DRB", Status = "A" });
         var guestCopy = simulator.Control.AddCopy(new CopyDraft { LibraryCode = "DRB", Status = "A" });
@@ -154,10 +161,9 @@ public sealed class ExportReaderTests
     [Fact]
     public async Task When_a_holdings_file_is_not_ISO_2709_Each_unreadable_record_should_fail_alone_naming_record_and_offset()
     {
-        var (simulator, host, adapter) = await StartAsync(new BrocadeSimulatorOptions { MembersPerLibrary = 0, CopiesPerLibrary = 0, LoansPerLibrary = 0 });
+        var (simulator, host, adapter, cursor) = await StartEmptyAtTheEndAsync();
         await using var _ = simulator;
         using var __ = host;
-        var (_, cursor) = await ChangeFeed.ReadToEndAsync(adapter, null, 1000, Cancel);
         var folder = simulator.Installation.ExportFolder;
         var garbage = "dit is geen MARC\u001dook dit niet\u001d"u8.ToArray();
         var name = "EXEMPLAREN_DELTA_20991231_235959_999999.mrc";
