@@ -1,8 +1,10 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Lsb.Hub.Adapters.Changes;
 using Lsb.Hub.Canonical.Identity;
 using Lsb.Hub.Ingest;
+using Lsb.Hub.Simulators.Brocade.Control;
 using Lsb.Hub.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -69,6 +71,39 @@ public abstract class DeskReturnsEndToEnd<TWorld>(TWorld world) : IClassFixture<
         var reason = failed.GetProperty("exceptionMessage").GetString()!;
         Assert.Contains("No copy with barcode", reason, StringComparison.Ordinal);
         Assert.Contains(PatronWorld.WiseIsil, reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task When_the_owner_s_system_is_down_A_copy_taken_in_at_a_Wise_desk_is_retried_and_returned_once_it_is_back()
+    {
+        TestBackends.SkipUnlessAvailable(world.Backend);
+        const string barcode = "3088000000002";
+        VendorPairs.AddCopy(world, "Brocade", barcode);
+        var holdingId = await world.CopyAsync(PatronWorld.Brocade, barcode);
+        // Every answer breaks off: a connection the adapter holds already fails too, not only new ones.
+        world.BrocadeSimulator.Control.InjectSipFault(Sip2Fault.DropMidMessage);
+        try
+        {
+            Assert.Null(world.WiseSimulator.Control.TakeInAtDesk(PatronWorld.Wise, Lindendal, barcode));
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+            while (!(await world.LogTextAsync()).Split('\n').Any(l => l.Contains($"Copy '{barcode}'", StringComparison.Ordinal) && (l.Contains("is unavailable", StringComparison.Ordinal) || l.Contains("did not confirm", StringComparison.Ordinal))))
+            {
+                if (DateTime.UtcNow > deadline) throw new TimeoutException($"Timed out waiting for the first try of {barcode} to fail.");
+                await Task.Delay(200);
+            }
+        }
+        finally
+        {
+            world.BrocadeSimulator.Control.InjectSipFault(Sip2Fault.None);
+        }
+
+        using var brocadeDesk = world.Client(PatronWorld.LibraryKey(PatronWorld.BrocadeIsil));
+        var transit = await InTransitAsync(brocadeDesk, holdingId);
+        Assert.Equal("AlreadyCheckedIn", transit.GetProperty("ownerCheckIn").GetString());
+        using var admin = world.Client(HubHost.AdminKey);
+        var failed = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/admin/failed-messages?installation={PatronWorld.Wise}&pageSize=500");
+        Assert.DoesNotContain(failed.GetProperty("items").EnumerateArray(),
+            m => m.GetProperty("exceptionMessage").GetString()?.Contains(barcode, StringComparison.Ordinal) == true);
     }
 
     /// <summary>Waits until the owner's worklist (<c>GET /api/v1/returns?owningIsil=</c>) shows the copy in transit.</summary>
