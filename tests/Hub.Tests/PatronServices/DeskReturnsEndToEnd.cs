@@ -11,20 +11,22 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Lsb.Hub.Tests.PatronServices;
 
 /// <summary>
-/// Return anywhere, reported by the returning library's own system (issue 13 item 3): the desk of a Wise library scans a
-/// barcode Wise does not know, Wise notes it in its loan feed (<c>INNAME_VREEMD</c>), and the hub returns the copy at its
-/// owner the way <c>POST /api/v1/returns</c> does. A report the hub cannot act on is a failed message with the reason.
+/// Return anywhere, reported by the returning library's own system (issue 13 item 3): the desk of a Wise or V-smart library
+/// scans a barcode its system does not know, the system notes it in its loan feed (Wise <c>INNAME_VREEMD</c>, V-smart
+/// <c>inname-vreemd</c>), and the hub returns the copy at its owner the way <c>POST /api/v1/returns</c> does. A report the
+/// hub cannot act on is a failed message with the reason.
 /// </summary>
 public abstract class DeskReturnsEndToEnd<TWorld>(TWorld world) : IClassFixture<TWorld> where TWorld : PatronWorld
 {
-    private const string Lindendal = "5101";
-
-    [Fact]
-    public async Task A_guest_loan_of_a_Brocade_copy_taken_in_at_a_Wise_desk_is_checked_in_at_Brocade_ended_once_and_in_transit_home()
+    [Theory]
+    [InlineData("VSmart", "Wise", 1)]
+    [InlineData("Wise", "VSmart", 2)]
+    public async Task A_guest_loan_of_a_Brocade_copy_taken_in_at_the_desk_of_another_system_is_checked_in_at_Brocade_ended_once_and_in_transit_home(
+        string home, string desk, int n)
     {
         TestBackends.SkipUnlessAvailable(world.Backend);
-        const string barcode = "3088000000001";
-        var (memberId, loan, status, onShelf) = await VendorPairs.GuestLoanAsync(world, "Brocade", "VSmart", "2666100000001", "Desk-pin-1", barcode);
+        var barcode = $"30880000000{n:D2}";
+        var (memberId, loan, status, onShelf) = await VendorPairs.GuestLoanAsync(world, "Brocade", home, $"26661000000{n:D2}", $"Desk-pin-{n}", barcode);
         var loanId = loan.GetProperty("loanId").GetString()!;
         var holdingId = await world.CopyAsync(PatronWorld.Brocade, barcode);
         Assert.NotEqual(onShelf, status());
@@ -33,11 +35,11 @@ public abstract class DeskReturnsEndToEnd<TWorld>(TWorld world) : IClassFixture<
             "SELECT l.source_version FROM id_map m JOIN loans l ON l.id = m.canonical_id WHERE m.installation_id = @installation AND m.entity = 'loan' " +
             "AND l.holding_id = @holdingId", new { installation = PatronWorld.Brocade, holdingId });
 
-        Assert.Null(world.WiseSimulator.Control.TakeInAtDesk(PatronWorld.Wise, Lindendal, barcode));
+        Assert.Null(VendorPairs.TakeInAtDesk(world, desk, barcode));
 
         using var brocadeDesk = world.Client(PatronWorld.LibraryKey(PatronWorld.BrocadeIsil));
         var transit = await InTransitAsync(brocadeDesk, holdingId);
-        Assert.Equal(PatronWorld.WiseIsil, transit.GetProperty("returningIsil").GetString());
+        Assert.Equal(VendorPairs.Isil(desk), transit.GetProperty("returningIsil").GetString());
         Assert.Equal("CheckedIn", transit.GetProperty("ownerCheckIn").GetString());
         Assert.Equal(onShelf, status());
         await world.WaitForAsync<long>($"Brocade's check-in of {loanId} read back",
@@ -49,10 +51,10 @@ public abstract class DeskReturnsEndToEnd<TWorld>(TWorld world) : IClassFixture<
         var returnId = transit.GetProperty("id").GetString()!;
         await GuestLoanSetup.BodyAsync(await brocadeDesk.PostAsync($"/api/v1/returns/{returnId}/receipt", null), HttpStatusCode.OK);
         var report = (await world.QueryAsync<string>("SELECT source_event_id FROM foreign_returns WHERE holding_id = @holdingId", new { holdingId })).Single();
-        await world.Hub.Services.GetRequiredService<IForeignCopyReturns>().ReturnAsync(PatronWorld.Wise, new ForeignCopyReturned
+        await world.Hub.Services.GetRequiredService<IForeignCopyReturns>().ReturnAsync(VendorPairs.Installation(desk), new ForeignCopyReturned
         {
             LocalId = "again", SourceEventId = report, SourceVersion = 1, OccurredAt = DateTimeOffset.UtcNow, Barcode = barcode,
-            ReturningIsil = Isil.Parse(PatronWorld.WiseIsil),
+            ReturningIsil = Isil.Parse(VendorPairs.Isil(desk)),
         }, null, CancellationToken.None);
         Assert.Equal(["Received"], await world.QueryAsync<string>("SELECT state FROM copy_returns WHERE holding_id = @holdingId", new { holdingId }));
         Assert.Single(await LoanEndedAsync(loanId));
@@ -63,7 +65,7 @@ public abstract class DeskReturnsEndToEnd<TWorld>(TWorld world) : IClassFixture<
     {
         TestBackends.SkipUnlessAvailable(world.Backend);
         const string barcode = "3088000000099";
-        Assert.Null(world.WiseSimulator.Control.TakeInAtDesk(PatronWorld.Wise, Lindendal, barcode));
+        Assert.Null(VendorPairs.TakeInAtDesk(world, "Wise", barcode));
 
         using var admin = world.Client(HubHost.AdminKey);
         var failed = await world.FailedMessageAsync(admin, PatronWorld.Wise, barcode);
@@ -77,14 +79,14 @@ public abstract class DeskReturnsEndToEnd<TWorld>(TWorld world) : IClassFixture<
     public async Task When_the_owner_s_system_is_down_A_copy_taken_in_at_a_Wise_desk_is_retried_and_returned_once_it_is_back()
     {
         TestBackends.SkipUnlessAvailable(world.Backend);
-        const string barcode = "3088000000002";
+        const string barcode = "3088000000010";
         VendorPairs.AddCopy(world, "Brocade", barcode);
         var holdingId = await world.CopyAsync(PatronWorld.Brocade, barcode);
         // Every answer breaks off: a connection the adapter holds already fails too, not only new ones.
         world.BrocadeSimulator.Control.InjectSipFault(Sip2Fault.DropMidMessage);
         try
         {
-            Assert.Null(world.WiseSimulator.Control.TakeInAtDesk(PatronWorld.Wise, Lindendal, barcode));
+            Assert.Null(VendorPairs.TakeInAtDesk(world, "Wise", barcode));
             var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
             while (!(await world.LogTextAsync()).Split('\n').Any(l => l.Contains($"Copy '{barcode}'", StringComparison.Ordinal) && (l.Contains("is unavailable", StringComparison.Ordinal) || l.Contains("did not confirm", StringComparison.Ordinal))))
             {
