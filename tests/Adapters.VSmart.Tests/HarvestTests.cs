@@ -96,6 +96,21 @@ public sealed class HarvestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task When_the_desk_takes_in_a_barcode_V_smart_does_not_know_The_next_read_should_report_a_foreign_copy_returned_at_that_library()
+    {
+        var (_, _, cursor) = await HarvestAsync(null, 50);
+        var library = Access.Libraries[0];
+        Assert.Null(_simulator.Control.TakeInAtDesk(Access.Name, library.LibraryId, "9990000000002"));
+        var adapter = _host.Create(Access);
+        var (changes, _) = await ChangeFeed.ReadToEndAsync(adapter, cursor, 50, Cancel);
+        var change = Assert.Single(changes);
+        var returned = Assert.IsType<ForeignCopyReturned>(adapter.Translate(change));
+        Assert.Equal("9990000000002", returned.Barcode);
+        Assert.Equal(library.Isil, returned.ReturningIsil.Value);
+        Assert.Equal(change.SourceEventId, returned.SourceEventId);
+    }
+
+    [Fact]
     public async Task When_a_title_without_copies_is_deleted_The_harvest_should_pass_its_deleted_header_without_a_change()
     {
         var (_, _, cursor) = await HarvestAsync(null, 50);

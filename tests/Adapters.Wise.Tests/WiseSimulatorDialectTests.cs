@@ -94,4 +94,20 @@ public sealed class WiseSimulatorDialectTests(WiseSimulatorFixture fixture) : IC
         Assert.Equal(generated.Patrons, changes.Count(c => c.Feed == "patron"));
         foreach (var change in changes) adapter.Translate(change);
     }
+
+    [Fact]
+    public async Task When_the_desk_takes_in_a_barcode_Wise_does_not_know_The_adapter_should_report_a_foreign_copy_returned_at_that_library()
+    {
+        using var host = new WiseAdapterHost();
+        var adapter = host.Create(Access);
+        var library = Access.Libraries[0];
+        var cursor = await Contract.ChangeFeed.TailAsync(adapter, Cancel);
+        Assert.Null(fixture.Simulator.Control.TakeInAtDesk(Access.Name, library.LibraryId, "9990000000001"));
+        var (changes, _) = await Contract.ChangeFeed.ReadToEndAsync(adapter, cursor, 1000, Cancel);
+        var change = Assert.Single(changes);
+        var returned = Assert.IsType<Changes.ForeignCopyReturned>(adapter.Translate(change));
+        Assert.Equal("9990000000001", returned.Barcode);
+        Assert.Equal(library.Isil, returned.ReturningIsil.Value);
+        Assert.Equal(change.SourceEventId, returned.SourceEventId);
+    }
 }

@@ -7,6 +7,7 @@ using Lsb.Hub.Ibl.Iso18626;
 using Lsb.Hub.Ibl.Steps;
 using Lsb.Hub.Ibl.Timers;
 using Lsb.Hub.Ingest;
+using Lsb.Hub.PatronServices.Returns;
 using Lsb.Hub.Storage;
 using Lsb.Hub.Transports.AzureServiceBus;
 using Microsoft.Extensions.Options;
@@ -155,6 +156,12 @@ public static class BusConfiguration
             opts.Policies.OnException<UnattributedGuestAccountLoanException>()
                 .ScheduleRetry(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15))
                 .Then.MoveToErrorQueue();
+            // A copy another system took in, whose owner could not be reached (PatronServices/Returns/ForeignReturnException):
+            // tried again for some minutes, then a failed message; one that needs a person (ambiguous, unknown) fails at once.
+            opts.Policies.OnException<ForeignReturnException>(e => e.OwnerUnavailable)
+                .ScheduleRetry(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10))
+                .Then.MoveToErrorQueue();
+            opts.Policies.OnException<ForeignReturnException>().MoveToErrorQueue();
             opts.Policies.OnException<MappingMissingException>()
                 .Or<IlsProtocolException>()
                 .Or<UnknownInstallationException>()

@@ -8,10 +8,11 @@ using Wolverine;
 namespace Lsb.Hub.Ingest;
 
 /// <summary>Translates raw changes with the installation's adapter and applies them to the canonical store.</summary>
-public sealed class IngestHandler(AdapterRegistry adapters, CanonicalIngest ingest, IngestBackpressure backpressure, InstallationStore installations, ILogger<IngestHandler> logger)
+public sealed class IngestHandler(AdapterRegistry adapters, CanonicalIngest ingest, IngestBackpressure backpressure, InstallationStore installations,
+    IForeignCopyReturns foreignReturns, ILogger<IngestHandler> logger)
 {
-    /// <summary>Applies a page; untranslatable changes, and loans to a guest account without a guest loan of the hub, are sent
-    /// on alone as <see cref="IngestChange"/>.</summary>
+    /// <summary>Applies a page; untranslatable changes, loans to a guest account without a guest loan of the hub, and foreign
+    /// copies taken in at a desk (returned at their owner, a call out) are sent on alone as <see cref="IngestChange"/>.</summary>
     public async Task Handle(IngestChangePage page, IMessageContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(page);
@@ -26,6 +27,7 @@ public sealed class IngestHandler(AdapterRegistry adapters, CanonicalIngest inge
             var translated = new List<CanonicalChange>(page.Changes.Count);
             var raw = new Dictionary<CanonicalChange, VendorChange>(ReferenceEqualityComparer.Instance);
             var failed = new List<(VendorChange Change, Exception Error)>();
+            var foreign = new List<VendorChange>();
             var notBound = 0;
             foreach (var change in page.Changes)
             {
@@ -40,6 +42,11 @@ public sealed class IngestHandler(AdapterRegistry adapters, CanonicalIngest inge
                 try
                 {
                     var canonical = adapter.Translate(change);
+                    if (canonical is ForeignCopyReturned)
+                    {
+                        foreign.Add(change);
+                        continue;
+                    }
                     translated.Add(canonical);
                     raw[canonical] = change;
                 }
@@ -57,14 +64,15 @@ public sealed class IngestHandler(AdapterRegistry adapters, CanonicalIngest inge
                     change.SourceEventId, change.Feed, change.LocalId, error.Message);
                 await SendAloneAsync(context, installation, page.InstallationId, change);
             }
+            foreach (var change in foreign) await SendAloneAsync(context, installation, page.InstallationId, change);
             foreach (var loan in outcome.Unattributed)
             {
                 // Alone, it is retried for some seconds (the hub may be recording the guest loan right now), then fails visibly.
                 LogUnattributed(loan, page.InstallationId);
                 await SendAloneAsync(context, installation, page.InstallationId, raw[loan.Change]);
             }
-            logger.LogInformation("Ingested page of {Changes} changes: {Events} events, {Skipped} duplicates or stale, {Failed} split off, {Unattributed} guest-account loans split off, {NotBound} of libraries not bound to the installation; log at {Position} (translate {TranslateMs:F0} ms, apply {ApplyMs:F0} ms)",
-                page.Changes.Count, outcome.Events, outcome.Skipped, failed.Count, outcome.Unattributed.Count, notBound, outcome.LastPosition,
+            logger.LogInformation("Ingested page of {Changes} changes: {Events} events, {Skipped} duplicates or stale, {Failed} split off, {Unattributed} guest-account loans split off, {Foreign} foreign copies taken in split off, {NotBound} of libraries not bound to the installation; log at {Position} (translate {TranslateMs:F0} ms, apply {ApplyMs:F0} ms)",
+                page.Changes.Count, outcome.Events, outcome.Skipped, failed.Count, outcome.Unattributed.Count, foreign.Count, notBound, outcome.LastPosition,
                 translatedAfter.TotalMilliseconds, (appliedAfter - translatedAfter).TotalMilliseconds);
         }
         finally
@@ -87,7 +95,8 @@ public sealed class IngestHandler(AdapterRegistry adapters, CanonicalIngest inge
         => change.VendorLibraryId is null || installation is null || installation.Descriptor.Libraries.Count == 0
            || installation.Descriptor.Libraries.Any(l => string.Equals(l.VendorLibraryId, change.VendorLibraryId, StringComparison.Ordinal));
 
-    /// <summary>Applies one change; a translation failure, or a loan to a guest account that no guest loan of the hub explains,
+    /// <summary>Applies one change, or returns a foreign copy taken in at a desk (<see cref="IForeignCopyReturns"/>); a translation
+    /// failure, a return that did not happen, or a loan to a guest account that no guest loan of the hub explains,
     /// fails the message (and sends it to the failed-message store).</summary>
     public async Task Handle(IngestChange message, IMessageContext context, CancellationToken cancellationToken)
     {
@@ -97,6 +106,11 @@ public sealed class IngestHandler(AdapterRegistry adapters, CanonicalIngest inge
         using var __ = LogContext.PushProperty("InstallationId", message.InstallationId);
         var adapter = await adapters.ForAsync(message.InstallationId, cancellationToken);
         var translated = adapter.Translate(message.Change);
+        if (translated is ForeignCopyReturned returned)
+        {
+            await foreignReturns.ReturnAsync(message.InstallationId, returned, context.CorrelationId, cancellationToken);
+            return;
+        }
         var outcome = await ingest.ApplyAsync(message.InstallationId, [translated], context.CorrelationId, cancellationToken);
         if (outcome.Unattributed is [var loan, ..])
         {

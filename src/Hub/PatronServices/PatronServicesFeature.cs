@@ -22,6 +22,7 @@ public static class PatronServicesFeature
         services.AddSingleton<GuestLoanService>();
         services.AddSingleton<IGuestLoanSource, GuestLoanSource>();
         services.AddSingleton<ReturnService>();
+        services.AddSingleton<IForeignCopyReturns, ForeignReturns>();
         return services;
     }
 

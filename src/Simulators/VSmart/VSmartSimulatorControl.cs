@@ -73,6 +73,11 @@ public sealed class VSmartSimulatorControl
     /// <summary>Takes a copy back at the desk.</summary>
     public SimulatedLoan Return(string installation, string itemId) => _state.Require(installation).ReturnByControl(itemId);
 
+    /// <summary>The desk of library <paramref name="libraryId"/> scans a barcode at check-in: its own copy is taken back (the
+    /// loan, or null when it was not on loan); a barcode it does not know is a copy of another library system, which V-smart
+    /// notes in the loan web service as <c>inname-vreemd</c> with a <c>vreemdExemplaar</c> record (docs/vendors/vsmart.md).</summary>
+    public SimulatedLoan? TakeInAtDesk(string installation, string libraryId, string barcode) => _state.Require(installation).TakeInAtDesk(libraryId, barcode);
+
     /// <summary>Produces exactly <paramref name="count"/> changes over the feeds (≈10% borrowers, 45% records, 45% loans).</summary>
     public GeneratedChanges Generate(string installation, int count, string? libraryId = null)
     {

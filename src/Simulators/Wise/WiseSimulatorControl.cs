@@ -55,6 +55,11 @@ public sealed class WiseSimulatorControl
     /// <summary>Takes a copy back at the desk.</summary>
     public SimulatedLoan Return(string installation, string itemId) => _state.Require(installation).ReturnByControl(itemId);
 
+    /// <summary>The desk of library <paramref name="libraryId"/> scans a barcode at check-in: its own copy is taken back (the
+    /// loan, or null when it was not on loan); a barcode it does not know is a copy of another library system, which Wise
+    /// notes in the loan feed as <c>INNAME_VREEMD</c> with a <c>vreemdExemplaar</c> record (docs/vendors/wise.md).</summary>
+    public SimulatedLoan? TakeInAtDesk(string installation, string libraryId, string barcode) => _state.Require(installation).TakeInAtDesk(libraryId, barcode);
+
     /// <summary>Renews a loan at the desk (the same rules as the renewal endpoint: at most three, not when reserved).</summary>
     public SimulatedLoan Renew(string installation, string itemId) => _state.Require(installation).RenewByControl(itemId);
 

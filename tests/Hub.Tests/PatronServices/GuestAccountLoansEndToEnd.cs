@@ -71,7 +71,7 @@ public abstract class GuestAccountLoansEndToEnd<TWorld>(TWorld world) : IClassFi
         world.WiseSimulator.Control.CheckOut(PatronWorld.Wise, itemId, GuestAccountPatronId());
 
         using var admin = world.Client(HubHost.AdminKey);
-        var failed = await WaitForFailedMessageAsync(admin, holdingId);
+        var failed = await world.FailedMessageAsync(admin, PatronWorld.Wise, holdingId);
         Assert.EndsWith("UnattributedGuestAccountLoanException", failed.GetProperty("exceptionType").GetString(), StringComparison.Ordinal);
         var reason = failed.GetProperty("exceptionMessage").GetString()!;
         Assert.Contains(GuestLoanSetup.WiseAccountForVSmart, reason, StringComparison.Ordinal);
@@ -199,21 +199,6 @@ public abstract class GuestAccountLoansEndToEnd<TWorld>(TWorld world) : IClassFi
             if (found.Count > 0) return Assert.Single(found);
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"Timed out waiting for {type} of {loanId}.");
             await Task.Delay(200);
-        }
-    }
-
-    private static async Task<JsonElement> WaitForFailedMessageAsync(HttpClient admin, string holdingId)
-    {
-        // The change is retried for some seconds first (the hub may record the guest loan just after the lending system reports it).
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
-        while (true)
-        {
-            var page = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/admin/failed-messages?installation={PatronWorld.Wise}&pageSize=500");
-            var found = page.GetProperty("items").EnumerateArray()
-                .Where(m => m.GetProperty("exceptionMessage").GetString()?.Contains(holdingId, StringComparison.Ordinal) == true).ToList();
-            if (found.Count > 0) return Assert.Single(found);
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Timed out waiting for a failed message about {holdingId}: {page}");
-            await Task.Delay(500);
         }
     }
 

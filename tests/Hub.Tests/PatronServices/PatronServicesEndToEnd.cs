@@ -266,18 +266,8 @@ public abstract class PatronServicesEndToEnd<TWorld>(TWorld world) : IClassFixtu
     public async Task Every_vendor_lends_to_a_member_of_another_and_takes_the_copy_back_through_a_third(string lender, string home, string returnedAt, int pair)
     {
         TestBackends.SkipUnlessAvailable(world.Backend);
-        var card = $"27771000000{pair:D2}";
         var barcode = $"30770000000{pair:D2}";
-        VendorPairs.AddMember(world, home, card, $"Pair-pin-{pair}");
-        VendorPairs.EnsureGuestAccount(world, lender, VendorPairs.Isil(home));
-        var status = VendorPairs.AddCopy(world, lender, barcode);
-        var memberId = await world.MemberAsync(card);
-        await world.CopyAsync(VendorPairs.Installation(lender), barcode);
-        var onShelf = status();
-
-        using var lendingDesk = world.Client(PatronWorld.LibraryKey(VendorPairs.Isil(lender)));
-        var loan = await BodyAsync(await lendingDesk.PostAsJsonAsync("/api/v1/guest-loans",
-            new { lendingIsil = VendorPairs.Isil(lender), barcode, cardNumber = card, pin = $"Pair-pin-{pair}" }), HttpStatusCode.Created);
+        var (memberId, loan, status, onShelf) = await VendorPairs.GuestLoanAsync(world, lender, home, $"27771000000{pair:D2}", $"Pair-pin-{pair}", barcode);
         var loanId = loan.GetProperty("loanId").GetString()!;
         Assert.Equal(memberId, loan.GetProperty("memberId").GetString());
         Assert.True(loan.GetProperty("dueAt").ValueKind == JsonValueKind.String, $"{lender} set no due date: {loan}");

@@ -115,6 +115,23 @@ public abstract class PatronWorld(TestBackend backend) : IAsyncLifetime
         }
     }
 
+    /// <summary>Waits (at most two minutes: retries come first) for the one failed message of <paramref name="installation"/> whose
+    /// reason names <paramref name="text"/>.</summary>
+    public async Task<System.Text.Json.JsonElement> FailedMessageAsync(HttpClient admin, string installation, string text)
+    {
+        ArgumentNullException.ThrowIfNull(admin);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
+        while (true)
+        {
+            var page = await admin.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/admin/failed-messages?installation={installation}&pageSize=500");
+            var found = page.GetProperty("items").EnumerateArray()
+                .Where(m => m.GetProperty("exceptionMessage").GetString()?.Contains(text, StringComparison.Ordinal) == true).ToList();
+            if (found.Count > 0) return Assert.Single(found);
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Timed out waiting for a failed message about {text}: {page}");
+            await Task.Delay(500);
+        }
+    }
+
     /// <summary>Runs a query over the hub's state.</summary>
     public async Task<List<T>> QueryAsync<T>(string sql, object? parameters = null)
     {

@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Lsb.Hub.Simulators.Brocade.Control;
 using Lsb.Hub.Simulators.VSmart;
 using Lsb.Hub.Simulators.Wise;
@@ -112,5 +115,32 @@ public static class VendorPairs
                 var brocade = world.BrocadeSimulator.Control.AddCopy(new BrocadeCopyDraft { LibraryCode = "DRB", BranchCode = "DRB01", Barcode = barcode, Title = "Overal lenen" });
                 return () => world.BrocadeSimulator.Control.FindCopy(brocade.CopyNumber)!.Status;
         }
+    }
+
+    /// <summary>The desk of the vendor's library scans <paramref name="barcode"/> at check-in (Wise and V-smart: a barcode their system
+    /// does not know is noted in its loan feed as a foreign copy taken in); returns the loan checked in, or null.</summary>
+    public static object? TakeInAtDesk(PatronWorld world, string vendor, string barcode) => vendor switch
+    {
+        "Wise" => world.WiseSimulator.Control.TakeInAtDesk(PatronWorld.Wise, "5101", barcode),
+        "VSmart" => world.VSmartSimulator.Control.TakeInAtDesk(PatronWorld.VSmart, "DRD", barcode),
+        _ => throw new ArgumentOutOfRangeException(nameof(vendor), vendor, "Wise or VSmart: Brocade reports no foreign copy taken in"),
+    };
+
+    /// <summary>A member of <paramref name="home"/> borrows a new copy of <paramref name="lender"/> as a guest (<c>POST /api/v1/guest-loans</c>
+    /// at the lending desk, with the PIN); returns the member, the 201 answer, the copy's status reader and its status on the shelf.</summary>
+    public static async Task<(string MemberId, JsonElement Loan, Func<string> Status, string OnShelf)> GuestLoanAsync(PatronWorld world, string lender, string home,
+        string card, string pin, string barcode)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        AddMember(world, home, card, pin);
+        EnsureGuestAccount(world, lender, Isil(home));
+        var status = AddCopy(world, lender, barcode);
+        var memberId = await world.MemberAsync(card);
+        await world.CopyAsync(Installation(lender), barcode);
+        var onShelf = status();
+        using var lendingDesk = world.Client(PatronWorld.LibraryKey(Isil(lender)));
+        var loan = await GuestLoanSetup.BodyAsync(await lendingDesk.PostAsJsonAsync("/api/v1/guest-loans",
+            new { lendingIsil = Isil(lender), barcode, cardNumber = card, pin }), HttpStatusCode.Created);
+        return (memberId, loan, status, onShelf);
     }
 }

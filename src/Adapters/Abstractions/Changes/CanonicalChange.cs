@@ -12,6 +12,7 @@ namespace Lsb.Hub.Adapters.Changes;
 [JsonDerivedType(typeof(HoldingSnapshot), nameof(HoldingSnapshot))]
 [JsonDerivedType(typeof(HoldingGone), nameof(HoldingGone))]
 [JsonDerivedType(typeof(LoanSnapshot), nameof(LoanSnapshot))]
+[JsonDerivedType(typeof(ForeignCopyReturned), nameof(ForeignCopyReturned))]
 public abstract record CanonicalChange
 {
     /// <summary>The vendor's id of the entity.</summary>

@@ -38,7 +38,7 @@ internal sealed class VSmartChangeReader(VSmartConnection connection, HoldingsHa
         if (changes.Count < maxChanges)
         {
             (loans, var loansMore) = await feeds.ReadAsync(VSmartFeeds.Loan, options.LoanChangesPath, "uitlening", "id", cursor.Loans,
-                maxChanges - changes.Count, changes, cancellationToken);
+                maxChanges - changes.Count, changes, cancellationToken, otherRecord: "vreemdExemplaar");
             more |= loansMore;
         }
         else

@@ -5,12 +5,28 @@ using Lsb.Hub.Adapters.VSmart.Mapping;
 
 namespace Lsb.Hub.Adapters.VSmart.Translation;
 
-/// <summary>A loan web-service entry: the loan as it was after a check-out, renewal or check-in.</summary>
+/// <summary>A loan web-service entry: the loan as it was after a check-out, renewal or check-in, or (<c>inname-vreemd</c>) a copy
+/// of another system taken in at the desk.</summary>
 internal sealed partial class VSmartTranslator
 {
-    private LoanSnapshot Loan(VendorChange change, XElement entry)
+    private CanonicalChange LoanOrForeignItem(VendorChange change, XElement entry)
     {
-        var loan = entry.Element(Ws + "uitlening") ?? throw Malformed(change, "has no <uitlening>");
+        if (entry.Element(Ws + "uitlening") is { } loan) return Loan(change, loan);
+        var foreign = entry.Element(Ws + "vreemdExemplaar") ?? throw Malformed(change, "has neither <uitlening> nor <vreemdExemplaar>");
+        var libraryId = Attribute(foreign, "bibliotheek") ?? throw Malformed(change, "has a vreemdExemplaar without bibliotheek");
+        return new ForeignCopyReturned
+        {
+            LocalId = change.LocalId,
+            SourceEventId = change.SourceEventId,
+            SourceVersion = change.SourceVersion,
+            OccurredAt = Moment(Text(foreign, "ingenomenOp")) ?? change.ChangedAt,
+            Barcode = Text(foreign, "streepjescode") ?? throw Malformed(change, "has a vreemdExemplaar without streepjescode"),
+            ReturningIsil = mappings.BranchIsil(installation, libraryId, Attribute(foreign, "vestiging")),
+        };
+    }
+
+    private LoanSnapshot Loan(VendorChange change, XElement loan)
+    {
         var libraryId = Attribute(loan, "bibliotheek") ?? throw Malformed(change, "has a loan without bibliotheek");
         var state = mappings.LoanStatus.Map(installation, Text(loan, "status"));
         var due = Day(Text(loan, "vervaldatum"));

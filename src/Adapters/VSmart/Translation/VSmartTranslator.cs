@@ -22,7 +22,7 @@ internal sealed partial class VSmartTranslator(string installation, VSmartMappin
         {
             VSmartFeeds.Holding => Holding(change),
             VSmartFeeds.Borrower => Borrower(change, Entry(change)),
-            VSmartFeeds.Loan => Loan(change, Entry(change)),
+            VSmartFeeds.Loan => LoanOrForeignItem(change, Entry(change)),
             _ => throw new IlsProtocolException($"V-smart change {change.SourceEventId} comes from unknown feed '{change.Feed}'; the V-smart adapter reads holding, borrower and loan."),
         };
     }

@@ -14,6 +14,9 @@ namespace Lsb.Hub.Adapters.Wise.Reading;
 internal sealed class WiseChangeReader(WiseConnection connection, WisePatronFetcher patrons)
 {
     // Patrons before copies before loans, so a loan's member and copy are usually known when the loan arrives.
+    private const string ForeignItemRecord = "vreemdExemplaar";
+    private const string ForeignItemIdField = "innameId";
+
     private static readonly string[] FeedOrder = [WiseFeeds.Patron, WiseFeeds.DeletedPatron, WiseFeeds.Item, WiseFeeds.Loan];
 
     public async Task<ChangePage> ReadAsync(string? cursorText, int maxChanges, CancellationToken cancellationToken)
@@ -111,7 +114,10 @@ internal sealed class WiseChangeReader(WiseConnection connection, WisePatronFetc
                 var number = mutation.GetProperty("mutatienummer").GetInt64();
                 if (number <= last) continue;
                 if (taken++ == limit) break;
-                var localId = mutation.GetProperty(record).GetProperty(idField).GetString()
+                // A loan mutation without a loan is a foreign copy the desk took in (INNAME_VREEMD): keyed by its take-in id.
+                var localId = (items || mutation.TryGetProperty(record, out _)
+                        ? mutation.GetProperty(record).GetProperty(idField).GetString()
+                        : mutation.GetProperty(ForeignItemRecord).GetProperty(ForeignItemIdField).GetString())
                     ?? throw new InvalidOperationException($"{record}.{idField} is null");
                 changes.Add(new VendorChange(feed, localId, string.Create(CultureInfo.InvariantCulture, $"{libraryId}:{feed}:{number}"), number,
                     mutation.GetProperty("mutatiedatum").GetDateTimeOffset(), mutation.GetRawText(), libraryId));

@@ -27,7 +27,7 @@ internal sealed class WiseTranslator(string installation, WiseMappings mappings)
             WiseFeeds.Patron => Patron(change, libraryId, Read(change, WiseJsonContext.Default.WisePatron)),
             WiseFeeds.DeletedPatron => DeletedPatron(change, libraryId, Read(change, WiseJsonContext.Default.WiseDeletedPatron)),
             WiseFeeds.Item => Item(change, libraryId, Read(change, WiseJsonContext.Default.WiseItemMutation)),
-            WiseFeeds.Loan => Loan(change, libraryId, Read(change, WiseJsonContext.Default.WiseLoanMutation)),
+            WiseFeeds.Loan => LoanOrForeignItem(change, libraryId, Read(change, WiseJsonContext.Default.WiseLoanMutation)),
             _ => throw new IlsProtocolException($"Wise change {change.SourceEventId} comes from unknown feed '{change.Feed}'; the Wise adapter reads patron, deletedpatron, item and loan."),
         };
     }
@@ -87,9 +87,25 @@ internal sealed class WiseTranslator(string installation, WiseMappings mappings)
         };
     }
 
-    private LoanSnapshot Loan(VendorChange change, string libraryId, WiseLoanMutation m)
+    private CanonicalChange LoanOrForeignItem(VendorChange change, string libraryId, WiseLoanMutation m)
     {
-        var loan = m.Loan;
+        if (m.Loan is { } loan) return Loan(change, libraryId, m, loan);
+        if (m.ForeignItem is not { } foreign || string.IsNullOrWhiteSpace(foreign.Barcode))
+            throw new IlsProtocolException($"Wise loan mutation {change.SourceEventId} of installation '{installation}' ({m.Kind}) has neither a loan (uitlening) " +
+                "nor a foreign copy with a barcode (vreemdExemplaar).");
+        return new ForeignCopyReturned
+        {
+            LocalId = foreign.TakeInId,
+            SourceEventId = change.SourceEventId,
+            SourceVersion = change.SourceVersion,
+            OccurredAt = foreign.TakenInAt ?? m.At,
+            Barcode = foreign.Barcode.Trim(),
+            ReturningIsil = mappings.BranchIsil(installation, libraryId, foreign.BranchId),
+        };
+    }
+
+    private LoanSnapshot Loan(VendorChange change, string libraryId, WiseLoanMutation m, WiseLoan loan)
+    {
         var state = mappings.LoanStatus.Map(installation, loan.Status);
         return new LoanSnapshot
         {

@@ -41,7 +41,8 @@ public static class ReturnEndpoints
         if (errors.Count > 0) return Problems.Validation(errors);
         if (!await access.MaySeeAsync(user, returning.Value, cancellationToken))
             return Problems.Forbidden($"This key may not take returns for library {returning}: use a key with library:{returning}, or of the POI that runs its system.");
-        return await returns.ReturnAsync(body, returning, user, context.Response, context.TraceIdentifier, cancellationToken);
+        var outcome = await returns.HandInAsync(new CopyHandIn(body.Barcode!, returning, body.OwningIsil, user.KeyName(), context.TraceIdentifier), cancellationToken);
+        return ReturnAnswers.From(outcome, context.Response);
     }
 
     private static async Task<IResult> InTransitAsync(string? owningIsil, int? limit, ClaimsPrincipal user, LibraryAccess access, HubDatabase database,

@@ -1,11 +1,9 @@
+using System.Data.Common;
 using System.Globalization;
-using System.Security.Claims;
 using Dapper;
-using Lsb.Hub.Auth;
 using Lsb.Hub.Canonical.Commands;
 using Lsb.Hub.Canonical.Identity;
 using Lsb.Hub.EventLog;
-using Lsb.Hub.Infrastructure;
 using Lsb.Hub.Installations;
 using Lsb.Hub.PatronServices.GuestLending;
 using Lsb.Hub.Storage;
@@ -15,36 +13,38 @@ namespace Lsb.Hub.PatronServices.Returns;
 /// <summary>
 /// Return anywhere: a copy handed in at any library is found by its barcode across the union holdings
 /// (<see cref="BarcodeResolution"/>), checked in at the OWNING installation through its adapter, its hub-recorded guest
-/// loan is ended canonically, and it is in transit to its own library until the owner confirms receipt.
+/// loan is ended canonically, and it is in transit to its own library until the owner confirms receipt. The one path of
+/// <c>POST /api/v1/returns</c> and of a return the returning library's own system reports (<see cref="ForeignReturns"/>).
 /// </summary>
 public sealed class ReturnService(InstallationStore installations, UnionHoldings holdings, IlsCalls ils, HubDatabase database, EventLogSignal signal,
     TimeProvider time, ILogger<ReturnService> logger)
 {
-    /// <summary>Handles a copy handed in at <paramref name="returningIsil"/>. Nothing changes unless the owner checked it in.</summary>
-    public async Task<IResult> ReturnAsync(ReturnRequest body, Isil returningIsil, ClaimsPrincipal user, HttpResponse response, string? correlationId,
-        CancellationToken cancellationToken)
+    /// <summary>Handles a copy handed in. Nothing changes unless the owner checked it in (or needs a person to). A hand-in with a
+    /// <see cref="CopyHandIn.Report"/> MUST change things once per report: a repeat is <see cref="HandInResult.AlreadyHandled"/>.</summary>
+    public async Task<HandInOutcome> HandInAsync(CopyHandIn handIn, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(body);
-        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(handIn);
+        var returningIsil = handIn.ReturningIsil;
+        if (handIn.Report is { } seen && await HandledAsync(seen, cancellationToken))
+            return new HandInOutcome(HandInResult.AlreadyHandled, $"Report {seen.SourceEventId} of '{seen.InstallationId}' was handled before.");
         if (await installations.FindLibraryAsync(returningIsil, cancellationToken) is not { } returning)
-            return Problems.Invalid("returningIsil", $"Library {returningIsil} is not registered with the hub: register its installation first, or correct the ISIL.");
-        var barcode = body.Barcode!.Trim();
+            return new HandInOutcome(HandInResult.LibraryUnknown,
+                $"Library {returningIsil} is not registered with the hub: register its installation first, or correct the ISIL.");
+        var barcode = handIn.Barcode.Trim();
+        // The returning system said it does not know the barcode: its own copies are not meant.
         var all = (await holdings.FindAsync(barcode, cancellationToken))
-            .Where(c => body.OwningIsil is null || CustomerView.LibraryOrganisation.Same(c.Isil, body.OwningIsil)).ToList();
+            .Where(c => handIn.OwningIsil is null || CustomerView.LibraryOrganisation.Same(c.Isil, handIn.OwningIsil))
+            .Where(c => handIn.Report is null || c.InstallationId != handIn.Report.InstallationId).ToList();
         var (copy, candidates) = BarcodeResolution.Resolve(all, returning.Installation.Id, returning.Installation.OwningPoi);
         if (copy is null && candidates.Count == 0)
-            return Problems.NotFound($"No copy with barcode '{barcode}'{(body.OwningIsil is null ? "" : $" of {body.OwningIsil}")} is known to the hub. " +
-                "Check the barcode; send the copy to the library printed on it if it is not in the union holdings.");
+            return new HandInOutcome(HandInResult.BarcodeUnknown, $"No copy with barcode '{barcode}'{(handIn.OwningIsil is null ? "" : $" of {handIn.OwningIsil}")} " +
+                "is known to the hub. Check the barcode; send the copy to the library printed on it if it is not in the union holdings.");
         if (copy is null)
         {
             logger.LogWarning("Return of barcode {Barcode} at {ReturningIsil} is ambiguous: {Count} copies", barcode, returningIsil, candidates.Count);
-            return Results.Problem(statusCode: 409, title: "Barcode used by several libraries",
-                detail: $"Barcode '{barcode}' names {candidates.Count} copies of different libraries and none is nearest to {returningIsil}. Look at the copy's " +
-                    "label and send the owning library as owningIsil; nothing was changed.",
-                extensions: new Dictionary<string, object?>
-                {
-                    ["candidates"] = candidates.Select(c => new { holdingId = c.HoldingId, isil = c.Isil, installation = c.InstallationId, title = c.Title }).ToList(),
-                });
+            return new HandInOutcome(HandInResult.Ambiguous, $"Barcode '{barcode}' names {candidates.Count} copies of different libraries and none is nearest to " +
+                $"{returningIsil}: {string.Join(", ", candidates.Select(c => $"{c.HoldingId} of {c.Isil} ({c.InstallationId})"))}. Look at the copy's label " +
+                "and return it with the owning library as owningIsil; nothing was changed.", Candidates: candidates);
         }
 
         var returnId = "ret-" + Guid.CreateVersion7().ToString("N");
@@ -62,15 +62,17 @@ public sealed class ReturnService(InstallationStore installations, UnionHoldings
             case CommandOutcome.AlreadyDone: checkIn = "AlreadyCheckedIn"; break;
             case CommandOutcome.NotSupported or CommandOutcome.ManualActionRequired: checkIn = "ManualActionRequired"; break;
             case CommandOutcome.Transient:
-                PatronProblems.SetRetryAfter(response, result.RetryAfter ?? TimeSpan.FromSeconds(30));
-                return Results.Problem(statusCode: 503, title: "Owning library system unavailable", detail: $"{result.Message} Nothing was changed; keep the copy and try again.");
+                return new HandInOutcome(HandInResult.OwnerUnavailable,
+                    $"The owning library system ('{copy.InstallationId}') is unavailable: {result.Message} Nothing was changed; keep the copy and try again.",
+                    RetryAfter: result.RetryAfter ?? TimeSpan.FromSeconds(30));
             case CommandOutcome.Unknown:
-                return Results.Problem(statusCode: 502, title: "Check-in outcome unknown",
-                    detail: $"The owning system ('{copy.InstallationId}') did not confirm the check-in; it may have happened. Return the copy again: a repeat is safe.");
+                return new HandInOutcome(HandInResult.OwnerOutcomeUnknown,
+                    $"The owning system ('{copy.InstallationId}') did not confirm the check-in; it may have happened. Return the copy again: a repeat is safe.");
             default:
                 return result.Reason == RejectionReason.ItemUnknown
-                    ? Problems.Conflict($"The owning library system ('{copy.InstallationId}') does not know copy '{barcode}' any more. Send the copy to {copy.Isil} with a note.")
-                    : Results.Problem(statusCode: 502, title: "Owning library system refused the check-in", detail: $"{result.Message} Nothing was changed.");
+                    ? new HandInOutcome(HandInResult.CopyUnknownAtOwner,
+                        $"The owning library system ('{copy.InstallationId}') does not know copy '{barcode}' any more. Send the copy to {copy.Isil} with a note.")
+                    : new HandInOutcome(HandInResult.OwnerRefused, $"The owning library system ('{copy.InstallationId}') refused the check-in: {result.Message} Nothing was changed.");
         }
 
         var now = time.GetUtcNow();
@@ -81,7 +83,7 @@ public sealed class ReturnService(InstallationStore installations, UnionHoldings
         await using (var connection = await database.OpenAsync(cancellationToken))
         await using (var transaction = await HubDatabase.BeginWriteAsync(connection, cancellationToken))
         {
-            (_, position) = await GuestLoanStore.EndOpenAsync(connection, transaction, copy.HoldingId, now, correlationId, cancellationToken);
+            (_, position) = await GuestLoanStore.EndOpenAsync(connection, transaction, copy.HoldingId, now, handIn.CorrelationId, cancellationToken);
             // Ingest may have ended the guest loan already, from the owner's own report of this check-in.
             ended = await GuestLoanStore.EndedSinceAsync(connection, transaction, copy.HoldingId, asked, cancellationToken);
             if (state == ReturnStates.InTransit)
@@ -96,17 +98,35 @@ public sealed class ReturnService(InstallationStore installations, UnionHoldings
                     await connection.ExecuteAsync(new CommandDefinition(
                         "INSERT INTO copy_returns (id, holding_id, owning_isil, returning_isil, owner_check_in, state, returned_at, returned_by) " +
                         "VALUES (@id, @holding, @owner, @returning, @checkIn, @state, @at, @by)",
-                        new { id, holding = copy.HoldingId, owner = copy.Isil, returning = returningIsil.Value, checkIn, state, at = Iso(now), by = user.KeyName() },
+                        new { id, holding = copy.HoldingId, owner = copy.Isil, returning = returningIsil.Value, checkIn, state, at = Iso(now), by = handIn.ReturnedBy },
                         transaction, cancellationToken: cancellationToken));
                 }
             }
+            // A second node handling the same report at the same moment fails here on the key and, retried, finds it handled.
+            if (handIn.Report is { } report) await RecordHandledAsync(connection, transaction, report, copy.HoldingId, id, now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         if (position > 0) signal.Notify(position);
-        if (id is not null && id != returnId) return Results.Ok(await ReturnViews.GetAsync(database, id, cancellationToken));
-        return Results.Ok(new CopyReturnView(id, copy.HoldingId, copy.Barcode, copy.Isil, returningIsil.Value, checkIn, ended,
-            state, now, null));
+        var view = id is not null && id != returnId
+            ? await ReturnViews.GetAsync(database, id, cancellationToken)
+            : new CopyReturnView(id, copy.HoldingId, copy.Barcode, copy.Isil, returningIsil.Value, checkIn, ended, state, now, null);
+        return new HandInOutcome(HandInResult.Returned, "", view);
     }
+
+    private async Task<bool> HandledAsync(ForeignReturnReport report, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT holding_id FROM foreign_returns WHERE installation_id = @InstallationId AND source_event_id = @SourceEventId", report,
+            cancellationToken: cancellationToken)) is not null;
+    }
+
+    private static Task RecordHandledAsync(DbConnection connection, DbTransaction transaction, ForeignReturnReport report, string holdingId, string? returnId,
+        DateTimeOffset now, CancellationToken cancellationToken)
+        => connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO foreign_returns (installation_id, source_event_id, holding_id, return_id, handled_at) VALUES (@installation, @source, @holdingId, @returnId, @at)",
+            new { installation = report.InstallationId, source = report.SourceEventId, holdingId, returnId, at = Iso(now) }, transaction,
+            cancellationToken: cancellationToken));
 
     private static string Iso(DateTimeOffset value) => value.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 }

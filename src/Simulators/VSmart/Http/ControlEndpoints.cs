@@ -41,6 +41,8 @@ internal static class ControlEndpoints
         sim.MapPost("/{installation}/copies/{itemId}/checkout", (string installation, string itemId, ControlRequests.CheckOut body)
             => Results.Ok(control.CheckOut(installation, itemId, body.BorrowerId, body.GuestCardNumber)));
         sim.MapPost("/{installation}/copies/{itemId}/return", (string installation, string itemId) => Results.Ok(control.Return(installation, itemId)));
+        sim.MapPost("/{installation}/libraries/{libraryId}/desk-checkin", (string installation, string libraryId, ControlRequests.DeskCheckIn body)
+            => Results.Ok(control.TakeInAtDesk(installation, libraryId, body.Barcode)));
         sim.MapPost("/{installation}/titles", (string installation, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] ControlRequests.NewTitle? body)
             => Results.Json(new { titleNumber = control.AddTitle(installation, body?.Title) }, statusCode: 201));
         sim.MapDelete("/{installation}/titles/{titleNumber}", (string installation, string titleNumber) =>

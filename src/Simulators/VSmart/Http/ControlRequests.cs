@@ -7,6 +7,8 @@ internal static class ControlRequests
 
     public sealed record CopyStatus(string Status);
 
+    public sealed record DeskCheckIn(string Barcode);
+
     public sealed record NewTitle(string? Title);
 
     public sealed record LoanStatus(string? Code);

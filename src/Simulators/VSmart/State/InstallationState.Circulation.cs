@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Lsb.Hub.Simulators.VSmart.State;
 
 /// <summary>Check-out, check-in and renewal (NCIP and desk), with the problems a real system gives.</summary>
@@ -86,6 +88,24 @@ internal sealed partial class InstallationState
             var copy = RequireCopy(itemId);
             var answer = CheckIn(copy.LibraryId, new ItemKey(itemId, null));
             return answer.Problem is { } p ? throw new VSmartSimulatorException(409, p.Type.ToUpperInvariant().Replace(' ', '_'), p.Detail) : Show(answer.Value!);
+        }
+    }
+
+    /// <summary>The desk of <paramref name="libraryId"/> scans a barcode at check-in: a copy of the library on loan is checked in,
+    /// one not on loan gives null; a barcode the system does not know (a copy of another library system) is noted in the loan
+    /// feed as <c>inname-vreemd</c>, its record holding only the take-in id, library, branch, barcode and time.</summary>
+    public SimulatedLoan? TakeInAtDesk(string libraryId, string barcode)
+    {
+        lock (_gate)
+        {
+            var library = Library(libraryId);
+            if (FindCopyByBarcode(barcode) is { } copy && copy.LibraryId == libraryId)
+                return copy.OpenLoanId is { } open ? Show(EndLoan(_loans[open])) : null;
+            var at = NextStamp();
+            var number = _loanFeed.Count + 1;
+            _loanFeed.Add(new FeedEntry<LoanRecord>(number, at, VSmartCodes.ForeignItemTakenIn, new LoanRecord(
+                string.Create(CultureInfo.InvariantCulture, $"V{number}"), "", barcode, "", libraryId, library.MainBranch, "", at, default, at, 0, "")));
+            return null;
         }
     }
 

@@ -32,6 +32,7 @@ internal static class VSmartCodes
     public const string LoanStart = "uitlening";
     public const string LoanRenewal = "verlenging";
     public const string LoanEnd = "inname";
+    public const string ForeignItemTakenIn = "inname-vreemd";
 
     public const string Serial = "TS";
 

@@ -54,6 +54,17 @@ internal static class FeedXml
         => Write("uitleenMutaties", last, entries, (xml, e) =>
         {
             var l = e.Record;
+            if (e.Kind == VSmartCodes.ForeignItemTakenIn)
+            {
+                xml.WriteStartElement("vreemdExemplaar", Namespace);
+                xml.WriteAttributeString("id", l.LoanId);
+                xml.WriteAttributeString("bibliotheek", l.LibraryId);
+                xml.WriteAttributeString("vestiging", l.BranchCode);
+                Element(xml, "streepjescode", l.Barcode);
+                Element(xml, "ingenomenOp", Moment(l.LentAt));
+                xml.WriteEndElement();
+                return;
+            }
             xml.WriteStartElement("uitlening", Namespace);
             xml.WriteAttributeString("id", l.LoanId);
             xml.WriteAttributeString("exemplaar", l.ItemId);

@@ -45,6 +45,8 @@ internal static class ControlEndpoints
         sim.MapPost("/{installation}/items/{itemId}/checkout", (string installation, string itemId, ControlRequests.CheckOut body)
             => Results.Ok(control.CheckOut(installation, itemId, body.PatronSystemId)));
         sim.MapPost("/{installation}/items/{itemId}/return", (string installation, string itemId) => Results.Ok(control.Return(installation, itemId)));
+        sim.MapPost("/{installation}/libraries/{libraryId}/desk-checkin", (string installation, string libraryId, ControlRequests.DeskCheckIn body)
+            => Results.Ok(control.TakeInAtDesk(installation, libraryId, body.Barcode)));
 
         sim.MapPost("/{installation}/generate", (string installation, int? count, string? libraryId)
             => count is null or < 0 or > 5_000_000

@@ -5,6 +5,8 @@ internal static class ControlRequests
 {
     public sealed record CheckOut(string PatronSystemId);
 
+    public sealed record DeskCheckIn(string Barcode);
+
     public sealed record LoanStatus(string? Code);
 
     public sealed record Activity(double ChangesPerSecond);

@@ -70,6 +70,24 @@ internal sealed partial class InstallationState
 
     public SimulatedLoan ReturnByControl(string itemId) => ByControl(itemId, CheckIn);
 
+    /// <summary>The desk scans <paramref name="barcode"/> at check-in: a copy of the library is taken back (null when it was not
+    /// on loan); a barcode the system does not know is a copy of another system, noted in the loan feed for forwarding.</summary>
+    public SimulatedLoan? TakeInAtDesk(string libraryId, string barcode)
+    {
+        lock (_gate)
+        {
+            var library = Library(libraryId);
+            if (FindItem(null, barcode) is { } item && item.LibraryId == libraryId)
+                return item.OpenLoanId is { } open ? Show(EndLoan(library, _loans[open]).Current) : null;
+            var at = NextStamp();
+            var number = library.LoanFeed.Count + 1;
+            var takeIn = string.Create(CultureInfo.InvariantCulture, $"V{libraryId}-{number}");
+            library.LoanFeed.Add(new WiseLoanMutationDto(number, at, WiseCodes.ForeignItemTakenIn, null,
+                new WiseForeignItemDto(takeIn, barcode, library.MainBranchId, at)));
+            return null;
+        }
+    }
+
     public SimulatedLoan RenewByControl(string itemId) => ByControl(itemId, Renew);
 
     // What the desk does, through the same rules as the circulation endpoints; a refusal is thrown.

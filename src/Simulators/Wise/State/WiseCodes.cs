@@ -27,6 +27,7 @@ internal static class WiseCodes
     public const string LoanRenewal = "VERLENGING";
     public const string LoanReturn = "INNAME";
     public const string LoanCorrection = "CORRECTIE";
+    public const string ForeignItemTakenIn = "INNAME_VREEMD";
 
     // Patron status.
     public const string PatronActive = "ACT";
