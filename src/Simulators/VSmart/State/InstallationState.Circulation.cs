@@ -104,7 +104,7 @@ internal sealed partial class InstallationState
             var at = NextStamp();
             var number = _loanFeed.Count + 1;
             _loanFeed.Add(new FeedEntry<LoanRecord>(number, at, VSmartCodes.ForeignItemTakenIn, new LoanRecord(
-                string.Create(CultureInfo.InvariantCulture, $"V{number}"), "", barcode, "", libraryId, library.MainBranch, "", at, default, at, 0, "")));
+                string.Create(CultureInfo.InvariantCulture, $"V{number}"), "", barcode, "", libraryId, library.MainBranch, "", at, default, at, 0, "", null)));
             return null;
         }
     }
