@@ -36,7 +36,7 @@ public sealed class ExportReaderTests
         simulator.Control.ExportNow(ExportKind.Delta, ExportWriteMode.HalfWritten);
         var (during, _) = await ChangeFeed.ReadToEndAsync(adapter, cursor, 1000, Cancel);
         Assert.Empty(during);
-        Assert.Equal(3, simulator.Control.CompletePendingExports());
+        Assert.Equal(4, simulator.Control.CompletePendingExports());
         var (after, end) = await ChangeFeed.ReadToEndAsync(adapter, cursor, 1000, Cancel);
         Assert.Single(after, c => c.LocalId == member.MemberNumber);
         Assert.Empty((await ChangeFeed.ReadToEndAsync(adapter, end, 1000, Cancel)).Changes);
@@ -97,6 +97,33 @@ public sealed class ExportReaderTests
         var loans = changes.Select(adapter.Translate).OfType<LoanSnapshot>().ToDictionary(l => l.LocalId);
         Assert.Equal("2888200000099", loans[guestLoan.LoanNumber].GuestCardNumber);
         Assert.Null(loans[ownLoan.LoanNumber].GuestCardNumber);
+    }
+
+    [Fact]
+    public async Task When_the_desk_takes_in_a_barcode_Brocade_does_not_know_The_take_in_row_should_become_one_ForeignCopyReturned_however_often_it_is_exported()
+    {
+        var (simulator, host, adapter, cursor) = await StartEmptyAtTheEndAsync();
+        await using var _ = simulator;
+        using var __ = host;
+        var member = simulator.Control.AddMember(new MemberDraft { LibraryCode = "DRB", Status = "A" });
+        var ownCopy = simulator.Control.AddCopy(new CopyDraft { LibraryCode = "DRB", Status = "A" });
+        var loan = simulator.Control.Lend(ownCopy.CopyNumber, member.MemberNumber);
+        Assert.Equal(loan.LoanNumber, simulator.Control.TakeInAtDesk("DRB", ownCopy.Barcode)?.LoanNumber);
+        Assert.Null(simulator.Control.TakeInAtDesk("DRB", "3088000000777"));
+        simulator.Control.ExportNow(ExportKind.Delta);
+
+        var (changes, next) = await ChangeFeed.ReadToEndAsync(adapter, cursor, 1000, Cancel);
+        var returned = Assert.Single(changes.Select(adapter.Translate).OfType<ForeignCopyReturned>());
+        Assert.Equal("3088000000777", returned.Barcode);
+        Assert.Equal("NL-0853010000", returned.ReturningIsil.Value);
+        Assert.Contains(changes.Select(adapter.Translate).OfType<LoanSnapshot>(), l => l.LocalId == loan.LoanNumber && l.EndedAt is not null);
+
+        // The full exports keep listing the row (a log): it comes once more with the same event, then never again.
+        simulator.Control.ExportNow(ExportKind.Full);
+        var (full, end) = await ChangeFeed.ReadToEndAsync(adapter, next, 1000, Cancel);
+        Assert.Equal(returned.SourceEventId, Assert.Single(full.Select(adapter.Translate).OfType<ForeignCopyReturned>()).SourceEventId);
+        simulator.Control.ExportNow(ExportKind.Full);
+        Assert.DoesNotContain((await ChangeFeed.ReadToEndAsync(adapter, end, 1000, Cancel)).Changes.Select(adapter.Translate), c => c is ForeignCopyReturned);
     }
 
     [Fact]

@@ -69,6 +69,11 @@ public sealed class BrocadeSimulatorControl
     /// <summary>Takes a copy back at the desk.</summary>
     public SimulatedLoan Return(string copyNumber) => _state.ReturnByControl(copyNumber);
 
+    /// <summary>The desk of library <paramref name="libraryCode"/> scans a barcode at check-in: a copy the installation knows is
+    /// taken back (the loan, or null when it was not on loan); a barcode it does not know is a copy of another library system,
+    /// which Brocade notes in the foreign take-in export <c>INNAMES_VREEMD</c> of the next runs (docs/vendors/brocade.md).</summary>
+    public SimulatedLoan? TakeInAtDesk(string libraryCode, string barcode) => _state.TakeInAtDesk(libraryCode, barcode);
+
     /// <summary>Produces about <paramref name="count"/> changes (members, copies, loans, returns).</summary>
     public void Generate(int count) => _state.Generate(count);
 

@@ -117,13 +117,15 @@ public static class VendorPairs
         }
     }
 
-    /// <summary>The desk of the vendor's library scans <paramref name="barcode"/> at check-in (Wise and V-smart: a barcode their system
-    /// does not know is noted in its loan feed as a foreign copy taken in); returns the loan checked in, or null.</summary>
+    /// <summary>The desk of the vendor's library scans <paramref name="barcode"/> at check-in (a barcode its system does not know is
+    /// noted as a foreign copy taken in: Wise and V-smart in their loan feed, Brocade in its INNAMES_VREEMD export); returns the
+    /// loan checked in, or null.</summary>
     public static object? TakeInAtDesk(PatronWorld world, string vendor, string barcode) => vendor switch
     {
         "Wise" => world.WiseSimulator.Control.TakeInAtDesk(PatronWorld.Wise, "5101", barcode),
         "VSmart" => world.VSmartSimulator.Control.TakeInAtDesk(PatronWorld.VSmart, "DRD", barcode),
-        _ => throw new ArgumentOutOfRangeException(nameof(vendor), vendor, "Wise or VSmart: Brocade reports no foreign copy taken in"),
+        "Brocade" => world.BrocadeSimulator.Control.TakeInAtDesk("DRB", barcode),
+        _ => throw new ArgumentOutOfRangeException(nameof(vendor), vendor, "Wise, VSmart or Brocade"),
     };
 
     /// <summary>A member of <paramref name="home"/> borrows a new copy of <paramref name="lender"/> as a guest (<c>POST /api/v1/guest-loans</c>

@@ -6,4 +6,5 @@ internal static class BrocadeFeeds
     public const string Members = "leden";
     public const string Holdings = "exemplaren";
     public const string Loans = "uitleningen";
+    public const string ForeignTakeIns = "innames-vreemd";
 }

@@ -1,7 +1,7 @@
 namespace Lsb.Hub.Adapters.Brocade.Exports;
 
 /// <summary>What an export file holds (marker <c>gegevens</c>), in the order files of one run are read: members and
-/// copies before the loans that refer to them.</summary>
+/// copies before the loans that refer to them, foreign take-ins last.</summary>
 internal enum ExportEntity
 {
     /// <summary>LEDEN: members, CSV.</summary>
@@ -10,4 +10,6 @@ internal enum ExportEntity
     Holdings,
     /// <summary>UITLENINGEN: loans, CSV.</summary>
     Loans,
+    /// <summary>INNAMES_VREEMD: copies of other library systems taken in at a desk, CSV; a log (a full export lists every one).</summary>
+    ForeignTakeIns,
 }

@@ -23,6 +23,7 @@ internal sealed record ExportFile(string Folder, string DataFile, string MarkerF
     {
         ExportEntity.Members => BrocadeFeeds.Members,
         ExportEntity.Holdings => BrocadeFeeds.Holdings,
+        ExportEntity.ForeignTakeIns => BrocadeFeeds.ForeignTakeIns,
         _ => BrocadeFeeds.Loans,
     };
 

@@ -44,7 +44,8 @@ internal static class ExportMarker
             "LEDEN" => ExportEntity.Members,
             "EXEMPLAREN" => ExportEntity.Holdings,
             "UITLENINGEN" => ExportEntity.Loans,
-            var other => throw Unreadable(markerFile, installation, $"'gegevens={other}' is none of LEDEN, EXEMPLAREN, UITLENINGEN"),
+            "INNAMES_VREEMD" => ExportEntity.ForeignTakeIns,
+            var other => throw Unreadable(markerFile, installation, $"'gegevens={other}' is none of LEDEN, EXEMPLAREN, UITLENINGEN, INNAMES_VREEMD"),
         };
         var full = Required("soort") switch
         {

@@ -10,7 +10,7 @@ namespace Lsb.Hub.Adapters.Brocade.Reading;
 
 /// <summary>
 /// The change feed of a Brocade installation, read from its export folder. Files are taken one at a time in order
-/// (time, export number, members → copies → loans), each exactly once: only finished files (marker present, size and
+/// (time, export number, members → copies → loans → foreign take-ins), each exactly once: only finished files (marker present, size and
 /// checksum as the marker says), never one whose identity is in the cursor's ledger (the same export delivered twice
 /// under another name), never a full export older than the baseline. A delta's records are its changes; a full export
 /// is diffed with the previous one (<see cref="SnapshotDiffer"/>). Each file's changes are first written to a change
@@ -62,8 +62,11 @@ internal sealed class BrocadeChangeReader(BrocadeConnection connection, StateFol
             var taken = current.Taken;
             while (taken < list.Count && changes.Count < maxChanges)
             {
-                changes.Add(ToChange(list.Next(), current, list));
+                var entry = list.Next();
                 taken++;
+                // The foreign take-ins are a log: a row gone from a full export is no change (and none is expected).
+                if (entry.Op == ChangeOp.Gone && current.Entity == nameof(ExportEntity.ForeignTakeIns)) continue;
+                changes.Add(ToChange(entry, current, list));
             }
             if (taken < list.Count)
             {
@@ -115,6 +118,7 @@ internal sealed class BrocadeChangeReader(BrocadeConnection connection, StateFol
         {
             ExportEntity.Holdings => new MarcRecordSource(file),
             ExportEntity.Members => new CsvRecordSource(file, "Lenersnummer"),
+            ExportEntity.ForeignTakeIns => new CsvRecordSource(file, "Innamenummer"),
             _ => new CsvRecordSource(file, "Uitleningnummer"),
         };
         try
@@ -185,8 +189,11 @@ internal sealed class BrocadeChangeReader(BrocadeConnection connection, StateFol
         };
         var place = holdings ? $"record {entry.Ordinal}" : $"line {entry.Position}";
         var localId = entry.Key.Length > 0 ? entry.Key : $"{current.File}#{place}";
+        var foreign = current.Entity == nameof(ExportEntity.ForeignTakeIns);
         var eventId = entry.Op switch
         {
+            // A take-in is the same event in the delta and in each full export that lists it.
+            ChangeOp.Row when foreign && entry.Key.Length > 0 => $"{BrocadeFeeds.ForeignTakeIns}:{entry.Key}",
             ChangeOp.Gone => $"{current.File}:gone:{entry.Key}",
             ChangeOp.Broken => $"{current.File}:{place}",
             _ => $"{current.File}:{entry.Key}",
@@ -195,6 +202,7 @@ internal sealed class BrocadeChangeReader(BrocadeConnection connection, StateFol
         {
             nameof(ExportEntity.Members) => BrocadeFeeds.Members,
             nameof(ExportEntity.Holdings) => BrocadeFeeds.Holdings,
+            nameof(ExportEntity.ForeignTakeIns) => BrocadeFeeds.ForeignTakeIns,
             _ => BrocadeFeeds.Loans,
         };
         return new VendorChange(feed, localId, eventId, current.Ticks, new DateTimeOffset(current.Ticks, TimeSpan.Zero),

@@ -38,7 +38,8 @@ internal sealed class BrocadeTranslator(string installation, BrocadeMappings map
             BrocadeFeeds.Members => Member(change, payload),
             BrocadeFeeds.Loans => Loan(change, payload),
             BrocadeFeeds.Holdings => HoldingRecords.Translate(change, payload, installation, mappings),
-            _ => throw new IlsProtocolException($"Brocade change {change.SourceEventId} comes from unknown feed '{change.Feed}'; the Brocade adapter reads leden, exemplaren and uitleningen."),
+            BrocadeFeeds.ForeignTakeIns => ForeignTakeIn(change, payload),
+            _ => throw new IlsProtocolException($"Brocade change {change.SourceEventId} comes from unknown feed '{change.Feed}'; the Brocade adapter reads leden, exemplaren, uitleningen and innames-vreemd."),
         };
     }
 
@@ -79,6 +80,21 @@ internal sealed class BrocadeTranslator(string installation, BrocadeMappings map
             RegisteredOn = row.Date("Inschrijfdatum"),
             ExpiresOn = row.Date("Einddatum lidmaatschap"),
             ConsentIntegralView = row.Flag("Toestemming klantbeeld"),
+        };
+    }
+
+    /// <summary>A copy of another library system taken in at the desk of the row's library and branch (docs/vendors/brocade.md).</summary>
+    private ForeignCopyReturned ForeignTakeIn(VendorChange change, ChangePayload payload)
+    {
+        var row = new CsvRow(payload, installation);
+        return new ForeignCopyReturned
+        {
+            LocalId = row.Required("Innamenummer"),
+            SourceEventId = change.SourceEventId,
+            SourceVersion = change.SourceVersion,
+            OccurredAt = row.Moment("Ingenomen op") ?? change.ChangedAt,
+            Barcode = row.Required("Barcode"),
+            ReturningIsil = mappings.BranchIsil(installation, row.Required("Bibliotheek"), row.Text("Vestiging")),
         };
     }
 

@@ -7,4 +7,7 @@ namespace Lsb.Hub.Simulators.Brocade.Exports;
 /// <param name="HoldingRecords">Its record count.</param>
 /// <param name="Loans">The loans CSV.</param>
 /// <param name="LoanRows">Its row count.</param>
-internal sealed record ExportFiles(byte[] Members, int MemberRows, byte[] Holdings, int HoldingRecords, byte[] Loans, int LoanRows);
+/// <param name="ForeignTakeIns">The foreign take-ins CSV.</param>
+/// <param name="ForeignTakeInRows">Its row count.</param>
+internal sealed record ExportFiles(byte[] Members, int MemberRows, byte[] Holdings, int HoldingRecords, byte[] Loans, int LoanRows,
+    byte[] ForeignTakeIns, int ForeignTakeInRows);

@@ -4,7 +4,7 @@ using Lsb.Hub.Simulators.Brocade.State;
 
 namespace Lsb.Hub.Simulators.Brocade.Exports;
 
-/// <summary>The columns and records of the three exports (docs/vendors/brocade.md), built from the state under its lock.</summary>
+/// <summary>The columns and records of the exports (docs/vendors/brocade.md), built from the state under its lock.</summary>
 internal static class ExportLayouts
 {
     public static readonly string[] MemberColumns =
@@ -19,6 +19,12 @@ internal static class ExportLayouts
         "Uitleningnummer", "Lenersnummer", "Pasnummer", "Exemplaarnummer", "Barcode", "Titel", "Bibliotheek", "Vestiging",
         "Uitleendatum", "Uitleentijd", "Inleverdatum", "Ingeleverd op", "Verlengd", "Status", "Gastpasnummer",
     ];
+
+    public static readonly string[] ForeignTakeInColumns = ["Innamenummer", "Bibliotheek", "Vestiging", "Barcode", "Ingenomen op"];
+
+    public static string?[] ForeignTakeInRow(SimForeignTakeIn t)
+        => [t.Number.ToString(CultureInfo.InvariantCulture), t.Library, t.Branch, t.Barcode,
+            DutchClock.Local(t.TakenInAt).ToString("dd-MM-yyyy HH:mm:ss", CultureInfo.InvariantCulture)];
 
     public static string?[] MemberRow(SimMember m, string? mutation)
     {

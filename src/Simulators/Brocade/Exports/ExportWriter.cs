@@ -7,10 +7,10 @@ using Lsb.Hub.Simulators.Brocade.State;
 namespace Lsb.Hub.Simulators.Brocade.Exports;
 
 /// <summary>
-/// Writes export runs into the export folder: <c>LEDEN_</c>, <c>EXEMPLAREN_</c> and <c>UITLENINGEN_</c> files named
+/// Writes export runs into the export folder: <c>LEDEN_</c>, <c>EXEMPLAREN_</c>, <c>UITLENINGEN_</c> and <c>INNAMES_VREEMD_</c> files named
 /// <c>{GEGEVENS}_{VOLLEDIG|DELTA}_{yyyyMMdd}_{HHmmss}_{nummer:D6}.{csv|mrc}</c>, each followed by its completion marker.
 /// A delta holds what changed since the previous delta; a full export every current member and copy, and the open loans
-/// plus those returned since the previous full export. Runs are written one at a time.
+/// plus those returned since the previous full export, and every foreign take-in (a log). Runs are written one at a time.
 /// </summary>
 internal sealed class ExportWriter(InstallationState state, BrocadeSimulatorOptions options, string folder)
 {
@@ -45,6 +45,7 @@ internal sealed class ExportWriter(InstallationState state, BrocadeSimulatorOpti
                 Emit(Name("EXEMPLAREN", "mrc"), "EXEMPLAREN", soort, number, createdAt, files.Holdings, files.HoldingRecords, holdingsSet, mode),
                 Emit(Name("UITLENINGEN", "csv"), "UITLENINGEN", soort, number, createdAt, files.Loans, files.LoanRows,
                     options.LoansInUtf8WithBom ? "UTF-8" : "windows-1252", mode),
+                Emit(Name("INNAMES_VREEMD", "csv"), "INNAMES_VREEMD", soort, number, createdAt, files.ForeignTakeIns, files.ForeignTakeInRows, "windows-1252", mode),
             };
             return new ExportRun(number, createdAt, kind, written);
         }
@@ -90,9 +91,13 @@ internal sealed class ExportWriter(InstallationState state, BrocadeSimulatorOpti
             .Select(l => ExportLayouts.LoanRow(l, forced ?? s.ExportedLoanStatus(l))).ToList();
         var loansCsv = CsvExport.Write(ExportLayouts.LoanColumns, loans, options.LoansInUtf8WithBom, out var loanCount);
 
+        // A log: a full export lists every take-in there ever was, a delta those since the previous delta.
+        var takeIns = s.AllForeignTakeIns.Where(t => !delta || t.Version > since).OrderBy(t => t.Number).Select(ExportLayouts.ForeignTakeInRow).ToList();
+        var takeInsCsv = CsvExport.Write(ExportLayouts.ForeignTakeInColumns, takeIns, utf8WithBom: false, out var takeInCount);
+
         if (delta) _lastDelta = s.MutationUnlocked;
         else _lastFull = s.MutationUnlocked;
-        return new ExportFiles(membersCsv, memberCount, holdings.ToArray(), holdingCount, loansCsv, loanCount);
+        return new ExportFiles(membersCsv, memberCount, holdings.ToArray(), holdingCount, loansCsv, loanCount, takeInsCsv, takeInCount);
     }
 
     private string Emit(string name, string entity, string kind, int number, DateTimeOffset createdAt, byte[] data, int records, string characterSet, ExportWriteMode mode)

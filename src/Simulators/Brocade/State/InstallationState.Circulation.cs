@@ -42,6 +42,18 @@ internal sealed partial class InstallationState
         return answer.Ok && answer.Loan is { } loan ? Show(loan) : throw new BrocadeSimulatorException($"Check-in refused: {answer.Message}.");
     }
 
+    /// <summary>The desk of library <paramref name="libraryCode"/> scans a barcode at check-in: a copy of the library on loan is
+    /// checked in, one not on loan gives null (a copy of another library of the installation too: the system knows it); a barcode
+    /// the system does not know (a copy of another library system) is noted
+    /// as a take-in of a foreign copy (export <c>INNAMES_VREEMD</c>) at the library's head office, and gives null.</summary>
+    public SimulatedLoan? TakeInAtDesk(string libraryCode, string barcode) => Change(() =>
+    {
+        var library = Library(libraryCode);
+        if (FindItem(barcode) is { } copy) return copy.OpenLoan is null ? null : Show(CheckInCore(copy.Barcode).Loan!);
+        _foreignTakeIns.Add(new SimForeignTakeIn(_nextTakeIn++, library.LibraryCode, library.Branches[0].BranchCode, barcode, Now, Touch()));
+        return (SimulatedLoan?)null;
+    });
+
     /// <summary>The status a loan is exported with: a forced (unmapped) code while one is set.</summary>
     public string ExportedLoanStatus(SimLoan loan)
     {

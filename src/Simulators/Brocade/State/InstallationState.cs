@@ -21,11 +21,13 @@ internal sealed partial class InstallationState
     private readonly Dictionary<string, SimTitle> _titles = new(StringComparer.Ordinal);
     private readonly Dictionary<long, SimLoan> _loans = [];
     private readonly List<SimHold> _holds = [];
+    private readonly List<SimForeignTakeIn> _foreignTakeIns = [];
     private long _mutation;
     private long _nextMember = 200_001;
     private long _nextCopy = 7_000_001;
     private long _nextLoan = 40_000_001;
     private long _nextTitle = 3_000_001;
+    private long _nextTakeIn = 900_001;
     private long _nextCard = 1;
     private long _nextBarcode = 1;
     private DateTimeOffset? _seedClock;
@@ -71,6 +73,7 @@ internal sealed partial class InstallationState
     public IEnumerable<SimMember> AllMembers => _members.Values;
     public IEnumerable<SimCopy> AllCopies => _copies.Values;
     public IEnumerable<SimLoan> AllLoans => _loans.Values;
+    public IEnumerable<SimForeignTakeIn> AllForeignTakeIns => _foreignTakeIns;
 
     public SimulatorStatistics Statistics(int exports, long sipMessages)
     {
