@@ -37,25 +37,17 @@ public sealed class CustomerViewIngestParticipant : IIngestParticipant
         foreach (var member in p.Members)
             if (member.Snapshot.ConsentIntegralView is not null) reported[member.Row.Id] = member;
         if (reported.Count == 0) return;
-        var seen = new Dictionary<string, bool>(StringComparer.Ordinal);
-        await using (var command = SqlCommands.Create(p.Connection, p.Transaction,
-            $"SELECT member_id, granted FROM ils_consents WHERE purpose = @purpose AND {p.Dialect.InList("member_id", "@members")}",
-            ("purpose", ConsentPurpose.IntegralView)))
-        {
-            p.Dialect.AddList(command, "@members", reported.Keys);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken)) seen[reader.GetString(0)] = SqlCommands.Bool(reader, 1);
-        }
+        var seen = await GrantedAsync(p, "ils_consents", [.. reported.Keys], cancellationToken);
         // A member the hub first hears a consent value for, but who already has a decision (given through the API, or
         // reported by a system that left: a library moved to another installation), gets that value as the baseline
         // only: a migrated record's field is the vendor's copy, not the person's newest decision. Only a later change
         // of the value is a decision.
-        var decided = await DecidedAsync(p, [.. reported.Keys.Where(m => !seen.ContainsKey(m))], cancellationToken);
+        var decided = await GrantedAsync(p, "consents", [.. reported.Keys.Where(m => !seen.ContainsKey(m))], cancellationToken);
         foreach (var (memberId, member) in reported)
         {
             var granted = member.Snapshot.ConsentIntegralView!.Value;
             if (seen.TryGetValue(memberId, out var before) && before == granted) continue;
-            var baselineOnly = !seen.ContainsKey(memberId) && decided.Contains(memberId);
+            var baselineOnly = !seen.ContainsKey(memberId) && decided.ContainsKey(memberId);
             await using (var upsert = SqlCommands.Create(p.Connection, p.Transaction,
                 "INSERT INTO ils_consents (member_id, purpose, granted, seen_at) VALUES (@m, @purpose, @g, @t) " +
                 "ON CONFLICT (member_id, purpose) DO UPDATE SET granted = excluded.granted, seen_at = excluded.seen_at",
@@ -69,16 +61,17 @@ public sealed class CustomerViewIngestParticipant : IIngestParticipant
         }
     }
 
-    private static async Task<HashSet<string>> DecidedAsync(IngestParticipation p, List<string> members, CancellationToken cancellationToken)
+    // The integral-view value per member in ils_consents (what their ILS last reported) or consents (the decision in force).
+    private static async Task<Dictionary<string, bool>> GrantedAsync(IngestParticipation p, string table, List<string> members, CancellationToken cancellationToken)
     {
-        var decided = new HashSet<string>(StringComparer.Ordinal);
-        if (members.Count == 0) return decided;
+        var granted = new Dictionary<string, bool>(StringComparer.Ordinal);
+        if (members.Count == 0) return granted;
         await using var command = SqlCommands.Create(p.Connection, p.Transaction,
-            $"SELECT member_id FROM consents WHERE purpose = @purpose AND {p.Dialect.InList("member_id", "@members")}",
+            $"SELECT member_id, granted FROM {table} WHERE purpose = @purpose AND {p.Dialect.InList("member_id", "@members")}",
             ("purpose", ConsentPurpose.IntegralView));
         p.Dialect.AddList(command, "@members", members);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) decided.Add(reader.GetString(0));
-        return decided;
+        while (await reader.ReadAsync(cancellationToken)) granted[reader.GetString(0)] = SqlCommands.Bool(reader, 1);
+        return granted;
     }
 }

@@ -1,6 +1,6 @@
 using System.Data.Common;
-using System.Globalization;
 using Dapper;
+using Lsb.Hub.CustomerView;
 using Lsb.Hub.Ingest;
 using Lsb.Hub.Ingest.State;
 using Lsb.Hub.Storage;
@@ -51,9 +51,9 @@ public sealed class GuestLoanSource(IOptionsMonitor<PatronServicesOptions> optio
     private static async Task<List<GuestMember>> ReadMembersAsync(DbConnection connection, DbTransaction transaction, SqlDialect dialect, string installationId,
         IReadOnlyCollection<string> cards, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, transaction, installationId,
+        await using var command = SqlCommands.Create(connection, transaction,
             $"SELECT card_number, id, installation_id FROM members WHERE {dialect.InList("card_number", "@cards")} AND NOT removed AND erased_at IS NULL " +
-            "AND installation_id <> @installation");
+            "AND installation_id <> @installation", ("installation", installationId));
         dialect.AddList(command, "@cards", cards);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var members = new List<GuestMember>();
@@ -61,27 +61,15 @@ public sealed class GuestLoanSource(IOptionsMonitor<PatronServicesOptions> optio
         return members;
     }
 
-    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string installationId, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        var installation = command.CreateParameter();
-        installation.ParameterName = "installation";
-        installation.Value = installationId;
-        command.Parameters.Add(installation);
-        return command;
-    }
-
     private static async Task<List<GuestLoanRecord>> ReadGuestLoansAsync(DbConnection connection, DbTransaction transaction, SqlDialect dialect, string installationId,
         IReadOnlyCollection<string> holdingIds, IReadOnlyCollection<string> loanIds, CancellationToken cancellationToken)
     {
         // The loans rows are locked on PostgreSQL: a return through the hub ends them under the same lock, so a loan ends once.
-        await using var command = Command(connection, transaction, installationId,
+        await using var command = SqlCommands.Create(connection, transaction,
             "SELECT g.holding_id, g.guest_account, CASE WHEN EXISTS (SELECT 1 FROM id_map m WHERE m.entity = 'loan' AND m.canonical_id = g.loan_id) " +
             "THEN 1 ELSE 0 END AS claimed, l.* FROM guest_loans g JOIN loans l ON l.id = g.loan_id " +
             $"WHERE (g.lending_installation_id = @installation AND {dialect.InList("g.holding_id", "@holdings")}) OR {dialect.InList("g.loan_id", "@loans")}" +
-            (dialect.IsPostgres ? " ORDER BY l.id FOR UPDATE OF l" : ""));
+            (dialect.IsPostgres ? " ORDER BY l.id FOR UPDATE OF l" : ""), ("installation", installationId));
         dialect.AddList(command, "@holdings", holdingIds);
         dialect.AddList(command, "@loans", loanIds);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -92,7 +80,7 @@ public sealed class GuestLoanSource(IOptionsMonitor<PatronServicesOptions> optio
             records.Add(new GuestLoanRecord
             {
                 HoldingId = reader.GetString(0), GuestAccount = reader.GetString(1),
-                Claimed = Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture) == 1, Loan = parser(reader),
+                Claimed = SqlCommands.Bool(reader, 2), Loan = parser(reader),
             });
         }
         return records;
