@@ -66,17 +66,7 @@ public sealed class BrocadeWorld : IAsyncDisposable
     public async Task<List<JsonElement>> EventsAsync()
     {
         using var client = Hub.Client();
-        var all = new List<JsonElement>();
-        long after = 0;
-        while (true)
-        {
-            var page = await client.GetFromJsonAsync<JsonElement>($"/api/v1/events?after={after}&limit=1000");
-            var events = page.GetProperty("events").EnumerateArray().ToList();
-            if (events.Count == 0) break;
-            all.AddRange(events);
-            after = page.GetProperty("next").GetInt64();
-        }
-        return all;
+        return await EventPages.ReadAllAsync(client, "/api/v1/events");
     }
 
     /// <summary>Waits until <paramref name="condition"/> holds over the event log, or fails after a minute.</summary>
