@@ -63,6 +63,9 @@ public sealed class IblRequestAcrossMove
         await world.ActAsync(id, null, new { action = "Shipped" });
         var loaned = await world.WaitForStepAsync(id, "Loaned", "LenderCheckOut", "Done");
         Assert.Null(IblScenario.Step(loaned, "CreateTemporaryItem"));
+        // The checkout adds a step that takes V-smart's helper hold back; wait for it, so the request is at rest when the
+        // caller takes its picture of it (a CI run on a loaded machine caught it still Pending).
+        await world.WaitForStepAsync(id, "Loaned", "CancelLenderHold", "Done");
 
         var patron = await world.ArrivedAsync(VSmart, "member", institutional.BorrowerId);
         var holding = await world.ArrivedAsync(VSmart, "holding", copy.ItemId);
