@@ -10,7 +10,9 @@ namespace Lsb.Hub.Bench.SnapshotDiff;
 /// <summary>Reads an installation's export folder through the real adapter (AddBrocadeAdapter) from a cursor to the end.</summary>
 internal static class DiffRun
 {
-    public static async Task<(long Changes, TimeSpan Elapsed, string Cursor)> ReadAsync(string exports, string state, string? cursor, int sortMegabytes)
+    /// <summary>Reads to the end of the feed. With <paramref name="translate"/> every change is also translated into its canonical
+    /// event, as the hub's ingest does: <c>Events</c> counts those, <c>Failed</c> the changes whose translation threw.</summary>
+    public static async Task<DiffOutcome> ReadAsync(string exports, string state, string? cursor, int sortMegabytes, bool translate)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -24,14 +26,29 @@ internal static class DiffRun
         var adapter = factory.Create(new InstallationDescriptor(InstallationId.Parse("bench-brocade"), Vendor.Brocade, endpoint, "bench-brocade",
             [new LibraryRef(Isil.Parse("NL-0853010000"), "DRB")]));
         var clock = Stopwatch.StartNew();
-        long changes = 0;
+        long changes = 0, events = 0, failed = 0;
         while (true)
         {
             var page = await adapter.ReadChangesAsync(cursor, 5000, CancellationToken.None);
             changes += page.Changes.Count;
+            if (translate)
+            {
+                foreach (var change in page.Changes)
+                {
+                    try
+                    {
+                        adapter.Translate(change);
+                        events++;
+                    }
+                    catch (Exception e) when (e is IlsProtocolException or MappingMissingException)
+                    {
+                        failed++;
+                    }
+                }
+            }
             cursor = page.NextCursor;
             if (!page.HasMore) break;
         }
-        return (changes, clock.Elapsed, cursor!);
+        return new DiffOutcome(changes, events, failed, clock.Elapsed, cursor!);
     }
 }

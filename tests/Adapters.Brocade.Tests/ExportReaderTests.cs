@@ -18,7 +18,7 @@ public sealed class ExportReaderTests
     }
 
     /// <summary>A simulator without members, copies or loans, and the cursor after its first exports.</summary>
-    private static async Task<(BrocadeSimulatorHost Simulator, BrocadeAdapterHost Host, IIlsAdapter Adapter, string? Cursor)> StartEmptyAtTheEndAsync()
+    internal static async Task<(BrocadeSimulatorHost Simulator, BrocadeAdapterHost Host, IIlsAdapter Adapter, string? Cursor)> StartEmptyAtTheEndAsync()
     {
         var (simulator, host, adapter) = await StartAsync(new BrocadeSimulatorOptions { MembersPerLibrary = 0, CopiesPerLibrary = 0, LoansPerLibrary = 0 });
         var (_, cursor) = await ChangeFeed.ReadToEndAsync(adapter, null, 1000, Cancel);

@@ -49,16 +49,19 @@ internal sealed class BrocadeConnection : IAsyncDisposable
     /// <summary>The export key, if the installation signs its markers.</summary>
     public string? ExportKey => BrocadeCredentials.Find(_credentials, Installation.CredentialsRef)?.ExportKey;
 
-    /// <summary>One SIP2 exchange. <paramref name="changes"/>: the request changes something, so it is NEVER sent twice.</summary>
+    /// <summary>One SIP2 exchange. <paramref name="changes"/>: the request changes something, so it is NEVER sent twice; when
+    /// its answer is lost it throws <see cref="Sip2AnswerLostException"/>, but only if the request may have gone out.</summary>
     public async Task<Sip2Response> SipAsync(string body, bool changes, string what, CancellationToken cancellationToken)
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(BrocadeResilience.Retryable, !changes);
+        var dispatch = new Sip2Dispatch();
         try
         {
-            return await _pipeline.ExecuteAsync(async (ctx, state) => await state._pool.ExchangeAsync(body, ctx.CancellationToken), context, this);
+            return await _pipeline.ExecuteAsync(async (ctx, state) => await state.Pool.ExchangeAsync(body, state.Dispatch, ctx.CancellationToken),
+                context, (Pool: _pool, Dispatch: dispatch));
         }
-        catch (Exception e) when (Translate(e, changes, what, cancellationToken) is { } translated)
+        catch (Exception e) when (Translate(e, changes && dispatch.MayHaveGoneOut, what, cancellationToken) is { } translated)
         {
             throw translated;
         }

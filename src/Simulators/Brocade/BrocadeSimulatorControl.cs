@@ -110,6 +110,13 @@ public sealed class BrocadeSimulatorControl
         set => _activity.ChangesPerSecond = value;
     }
 
+    /// <summary>How long the SIP2 server waits before each answer (a slow or busy server); zero by default.</summary>
+    public TimeSpan SipAnswerDelay
+    {
+        get => _server.Faults.AnswerDelay;
+        set => _server.Faults.AnswerDelay = value;
+    }
+
     /// <summary>Counts.</summary>
-    public SimulatorStatistics Statistics() => _state.Statistics(_exports.Runs, _server.Messages);
+    public SimulatorStatistics Statistics() => _state.Statistics(_exports.Runs, _server.Messages, _server.Connections, _server.Logins);
 }

@@ -45,7 +45,7 @@ internal sealed class Sip2Connection : IAsyncDisposable
         {
             var login = new StringBuilder("9300").Append("CN").Append(credentials.SipUser).Append("|CO").Append(credentials.SipPassword).Append('|');
             if (credentials.SipLocation is { Length: > 0 } location) login.Append("CP").Append(location).Append('|');
-            var answer = await connection.ExchangeAsync(login.ToString(), cancellationToken);
+            var answer = await connection.ExchangeAsync(login.ToString(), dispatch: null, cancellationToken);
             if (answer.Code != "94") throw new Sip2GarbledException($"the SIP2 server answered the login with '{answer.Raw}' instead of 94");
             if (!answer.Ok) throw new Sip2LoginRefusedException("the SIP2 server refused the login (940)");
             return connection;
@@ -74,8 +74,9 @@ internal sealed class Sip2Connection : IAsyncDisposable
         }
     }
 
-    /// <summary>Sends one request body (without AY/AZ) and returns the verified answer.</summary>
-    public async Task<Sip2Response> ExchangeAsync(string body, CancellationToken cancellationToken)
+    /// <summary>Sends one request body (without AY/AZ) and returns the verified answer; marks <paramref name="dispatch"/> just
+    /// before the request is written.</summary>
+    public async Task<Sip2Response> ExchangeAsync(string body, Sip2Dispatch? dispatch, CancellationToken cancellationToken)
     {
         var sequence = (char)('0' + (_sequence++ % 10));
         var upToAz = $"{body}AY{sequence}AZ";
@@ -83,6 +84,7 @@ internal sealed class Sip2Connection : IAsyncDisposable
         var sent = false;
         try
         {
+            dispatch?.Sending();
             await _stream.WriteAsync(request, cancellationToken);
             sent = true;
             for (var attempt = 0; ; attempt++)

@@ -13,7 +13,9 @@ internal sealed class Sip2ConnectionPool(BrocadeEndpoint endpoint, Encoding enco
     private readonly ConcurrentBag<Sip2Connection> _idle = [];
     private readonly SemaphoreSlim _slots = new(options.SipConnectionsPerInstallation, options.SipConnectionsPerInstallation);
 
-    public async Task<Sip2Response> ExchangeAsync(string body, CancellationToken cancellationToken)
+    /// <summary>One request on a pooled (or new, logged-in) connection; <paramref name="dispatch"/> is marked just before the
+    /// request itself is written, so waiting for a connection, connecting and logging in leave it unmarked.</summary>
+    public async Task<Sip2Response> ExchangeAsync(string body, Sip2Dispatch dispatch, CancellationToken cancellationToken)
     {
         await _slots.WaitAsync(cancellationToken);
         try
@@ -21,7 +23,7 @@ internal sealed class Sip2ConnectionPool(BrocadeEndpoint endpoint, Encoding enco
             var connection = TakeIdle() ?? await Sip2Connection.OpenAsync(endpoint.Host, endpoint.Port, encoding, options.SipResendAttempts, credentials(), cancellationToken);
             try
             {
-                var answer = await connection.ExchangeAsync(body, cancellationToken);
+                var answer = await connection.ExchangeAsync(body, dispatch, cancellationToken);
                 _idle.Add(connection);
                 return answer;
             }

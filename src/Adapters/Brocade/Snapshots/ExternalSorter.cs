@@ -3,10 +3,12 @@ namespace Lsb.Hub.Adapters.Brocade.Snapshots;
 /// <summary>
 /// Sorts records by key with bounded memory: records fill one buffer of the configured size; a full buffer is sorted
 /// and written as a run file; at the end the runs are merged (k-way, one small buffer per run). Memory is the buffer
-/// plus its index, whatever the size of the export.
+/// plus its index, plus 64 KiB per run in the merge (a run per <c>SortMemoryMegabytes</c> of export).
 /// </summary>
 internal sealed class ExternalSorter : IDisposable
 {
+    /// <summary>The read buffer of each run in the merge: the runs are many for a large export, so each gets little.</summary>
+    private const int RunBufferSize = 64 * 1024;
     private readonly string _folder;
     private readonly byte[] _buffer;
     private readonly List<(int Offset, int KeyLength, int RecordLength, long Position, int Ordinal)> _index = [];
@@ -44,7 +46,7 @@ internal sealed class ExternalSorter : IDisposable
             return;
         }
         Spill();
-        var readers = _runs.Select(r => new SnapshotReader(r)).ToList();
+        var readers = _runs.Select(r => new SnapshotReader(r, RunBufferSize)).ToList();
         try
         {
             var queue = new PriorityQueue<int, int>(Comparer<int>.Create((a, b) =>

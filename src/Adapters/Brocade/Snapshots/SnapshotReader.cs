@@ -13,9 +13,12 @@ internal sealed class SnapshotReader : IDisposable
     private int _keyLength;
     private int _recordLength;
 
-    public SnapshotReader(string path)
+    /// <param name="path">The snapshot or sort run.</param>
+    /// <param name="bufferSize">The read buffer: large for the one baseline snapshot, small for sort runs, of which an
+    /// export has as many as it is larger than the sort buffer (so their buffers would add up with the export's size).</param>
+    public SnapshotReader(string path, int bufferSize = 1 << 20)
     {
-        _stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
+        _stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize, FileOptions.SequentialScan);
         Span<byte> magic = stackalloc byte[8];
         _stream.ReadExactly(magic);
         if (!magic.SequenceEqual("LSBSNAP1"u8)) throw new InvalidDataException($"{path} is not a snapshot of the Brocade adapter.");

@@ -6,4 +6,6 @@ namespace Lsb.Hub.Simulators.Brocade.Control;
 /// <param name="OpenLoans">Loans not yet returned.</param>
 /// <param name="Exports">Export runs written.</param>
 /// <param name="SipMessages">SIP2 requests answered.</param>
-public sealed record SimulatorStatistics(int Members, int Copies, int OpenLoans, int Exports, long SipMessages);
+/// <param name="SipConnections">SIP2 connections accepted (a pooling client opens few and reuses them).</param>
+/// <param name="SipLogins">SIP2 logins (93) accepted.</param>
+public sealed record SimulatorStatistics(int Members, int Copies, int OpenLoans, int Exports, long SipMessages, long SipConnections, long SipLogins);

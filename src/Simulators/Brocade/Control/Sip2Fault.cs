@@ -15,4 +15,6 @@ public enum Sip2Fault
     RefuseLogin,
     /// <summary>Close every connection as soon as it is accepted (the server is going down).</summary>
     RejectConnections,
+    /// <summary>Send half of the answer, then nothing more; the connection stays open.</summary>
+    StallMidMessage,
 }

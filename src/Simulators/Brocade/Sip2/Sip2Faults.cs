@@ -2,12 +2,23 @@ using Lsb.Hub.Simulators.Brocade.Control;
 
 namespace Lsb.Hub.Simulators.Brocade.Sip2;
 
-/// <summary>The fault the server injects, and for how many more answers (thread-safe).</summary>
+/// <summary>The fault the server injects, and for how many more answers, and how long it waits before answering (thread-safe).</summary>
 internal sealed class Sip2Faults
 {
     private readonly Lock _gate = new();
     private Sip2Fault _fault;
     private int _remaining;
+    private TimeSpan _answerDelay;
+
+    public TimeSpan AnswerDelay
+    {
+        get { lock (_gate) return _answerDelay; }
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+            lock (_gate) _answerDelay = value;
+        }
+    }
 
     public void Set(Sip2Fault fault, int times)
     {

@@ -16,6 +16,8 @@ internal sealed class Sip2Server : IAsyncDisposable
     private readonly Sip2Responder _responder;
     private readonly BrocadeInstallationSpec _spec;
     private long _messages;
+    private long _connections;
+    private long _logins;
 
     public Sip2Server(string host, int port, InstallationState state, Sip2Faults faults)
     {
@@ -35,6 +37,14 @@ internal sealed class Sip2Server : IAsyncDisposable
 
     public void Counted() => Interlocked.Increment(ref _messages);
 
+    /// <summary>Connections accepted (also those closed at once by <see cref="Sip2Fault.RejectConnections"/>).</summary>
+    public long Connections => Interlocked.Read(ref _connections);
+
+    /// <summary>Logins (93) accepted.</summary>
+    public long Logins => Interlocked.Read(ref _logins);
+
+    public void LoggedIn() => Interlocked.Increment(ref _logins);
+
     private async Task AcceptAsync()
     {
         while (!_stop.IsCancellationRequested)
@@ -48,6 +58,7 @@ internal sealed class Sip2Server : IAsyncDisposable
             {
                 return;
             }
+            Interlocked.Increment(ref _connections);
             if (Faults.Current == Sip2Fault.RejectConnections)
             {
                 client.Dispose();

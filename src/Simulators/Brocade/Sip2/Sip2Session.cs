@@ -72,6 +72,7 @@ internal sealed class Sip2Session(TcpClient client, Sip2Responder responder, Bro
                 _loggedIn = server.Faults.Current != Sip2Fault.RefuseLogin
                     && Same(request["CN"], spec.SipUser) && Same(request["CO"], spec.SipPassword);
                 answer = _loggedIn ? "941" : "940";
+                if (_loggedIn) server.LoggedIn();
                 break;
             case "99":
                 answer = responder.Status(request);
@@ -95,10 +96,17 @@ internal sealed class Sip2Session(TcpClient client, Sip2Responder responder, Bro
         }
         var sealedAnswer = Sip2Wire.Encoding.GetBytes(Sip2Wire.Seal(answer, sequence) + "\r");
         _last = sealedAnswer;
+        if (server.Faults.AnswerDelay is { Ticks: > 0 } delay) await Task.Delay(delay, cancellationToken);
         if (server.Faults.Take(Sip2Fault.DropMidMessage))
         {
             await stream.WriteAsync(sealedAnswer.AsMemory(0, sealedAnswer.Length / 2), cancellationToken);
             return false;
+        }
+        if (server.Faults.Take(Sip2Fault.StallMidMessage))
+        {
+            // Half an answer, then silence: the client sees neither the end of the message nor a closed connection.
+            await stream.WriteAsync(sealedAnswer.AsMemory(0, sealedAnswer.Length / 2), cancellationToken);
+            return true;
         }
         if (sequence is not null && server.Faults.Take(Sip2Fault.CorruptChecksum))
         {

@@ -75,12 +75,12 @@ internal sealed partial class InstallationState
     public IEnumerable<SimLoan> AllLoans => _loans.Values;
     public IEnumerable<SimForeignTakeIn> AllForeignTakeIns => _foreignTakeIns;
 
-    public SimulatorStatistics Statistics(int exports, long sipMessages)
+    public SimulatorStatistics Statistics(int exports, long sipMessages, long sipConnections, long sipLogins)
     {
         lock (_gate)
         {
             return new SimulatorStatistics(_members.Values.Count(m => !m.Deleted), _copies.Values.Count(c => !c.Withdrawn),
-                _loans.Values.Count(l => l.ReturnedAt is null), exports, sipMessages);
+                _loans.Values.Count(l => l.ReturnedAt is null), exports, sipMessages, sipConnections, sipLogins);
         }
     }
 
