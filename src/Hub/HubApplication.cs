@@ -53,6 +53,7 @@ public static class HubApplication
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, SchemaMigrationService>());
         builder.Services.AddSingleton<SchemaMigrator>();
+        builder.Services.AddHostedService<SqliteCheckpointer>();
 
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();

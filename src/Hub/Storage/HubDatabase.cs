@@ -13,6 +13,7 @@ namespace Lsb.Hub.Storage;
 public sealed class HubDatabase : IAsyncDisposable
 {
     private readonly NpgsqlDataSource? _postgres;
+    private readonly string _sqlitePragmas = "";
 
     /// <summary>Creates the database access from the storage options.</summary>
     public HubDatabase(IOptions<StorageOptions> options)
@@ -37,6 +38,10 @@ public sealed class HubDatabase : IAsyncDisposable
                 DefaultTimeout = 60,
             }.ToString();
             Dialect = SqlDialect.Sqlite;
+            // WAL is set once by the migrator; these are per connection. NORMAL is durable against a process crash.
+            var checkpointPages = Options.SqliteCheckpointInterval > TimeSpan.Zero ? Options.SqliteAutoCheckpointPages : 1000;
+            _sqlitePragmas = "PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536; " +
+                $"PRAGMA wal_autocheckpoint={checkpointPages.ToString(System.Globalization.CultureInfo.InvariantCulture)};";
         }
         else
         {
@@ -70,8 +75,7 @@ public sealed class HubDatabase : IAsyncDisposable
         var connection = new SqliteConnection(StateConnectionString);
         await connection.OpenAsync(cancellationToken);
         using var pragma = connection.CreateCommand();
-        // WAL is set once by the migrator; these are per connection. NORMAL is durable against a process crash.
-        pragma.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;";
+        pragma.CommandText = _sqlitePragmas;
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }

@@ -25,6 +25,16 @@ public sealed class StorageOptions : IValidatableObject
     [RegularExpression("^[a-z_][a-z0-9_]{0,40}$", ErrorMessage = "Storage:Schema must be a lower-case SQL identifier (letters, digits, underscores; at most 41 characters).")]
     public string Schema { get; set; } = "lsb";
 
+    /// <summary>SQLite: how often a background thread checkpoints the write-ahead log into <c>hub.db</c>
+    /// (<see cref="SqliteCheckpointer"/>); zero turns it off and leaves checkpointing to the commits.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ErrorMessage = "Storage:SqliteCheckpointInterval must be between 00:00:00 (off) and 00:10:00.")]
+    public TimeSpan SqliteCheckpointInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>SQLite: the write-ahead log size (pages of 4 KiB) at which a commit checkpoints by itself
+    /// (<c>PRAGMA wal_autocheckpoint</c>). A backstop: the background checkpointer normally keeps the log far smaller.</summary>
+    [Range(100, 1_000_000, ErrorMessage = "Storage:SqliteAutoCheckpointPages must be between 100 and 1,000,000 pages.")]
+    public int SqliteAutoCheckpointPages { get; set; } = 25_000;
+
     /// <summary>The Wolverine message-store schema (Postgres) derived from <see cref="Schema"/>.</summary>
     public string BusSchema => Schema + "_bus";
 
