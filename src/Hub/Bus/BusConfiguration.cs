@@ -146,9 +146,11 @@ public static class BusConfiguration
             }
 
             // An IBL step whose library system was unreachable (or whose answer was lost) is tried again for longer than
-            // ingest, with the same idempotency key, before it lands in the failed-message store.
+            // ingest, with the same idempotency key, before it lands in the failed-message store. The schedule is
+            // Ibl:StepRetryDelays (validated with IblOptions at start-up).
+            var stepRetries = (configuration.GetSection(IblOptions.Section).Get<IblOptions>() ?? new IblOptions()).StepRetrySchedule;
             opts.Policies.OnException<IblStepRetryException>()
-                .ScheduleRetry(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30))
+                .ScheduleRetry([.. stepRetries])
                 .Then.MoveToErrorQueue();
             // A loan to a guest account that no guest loan explains (Ingest/UnattributedGuestAccountLoanException): the hub records a
             // guest loan just after the lending system checked the copy out, so the system's feed may report it first; a few

@@ -41,6 +41,18 @@ public sealed class IblOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00", ErrorMessage = "Ibl:OutboxSweep must be between 100 ms and 10 minutes.")]
     public TimeSpan OutboxSweep { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>The delays before the bus tries a step again whose library system could not be reached or whose answer was
+    /// lost (<see cref="Steps.IblStepRetryException"/>), with the same idempotency key; after the last one the step lands
+    /// in the failed-message store. Null or empty: <see cref="DefaultStepRetryDelays"/>. Read when the bus is built.</summary>
+    public List<TimeSpan>? StepRetryDelays { get; set; }
+
+    /// <summary>The default step retry schedule: 5 s, 30 s, 2 min, 10 min, 30 min (about 43 minutes in all).</summary>
+    public static readonly IReadOnlyList<TimeSpan> DefaultStepRetryDelays =
+        [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30)];
+
+    /// <summary>The step retry schedule in force.</summary>
+    public IReadOnlyList<TimeSpan> StepRetrySchedule => StepRetryDelays is { Count: > 0 } delays ? delays : DefaultStepRetryDelays;
+
     /// <summary>The base64 key (at least 32 bytes) of the patron pseudonyms lenders see. When empty, the hub generates
     /// one at first start and keeps it in its database.</summary>
     public string? PseudonymKey { get; set; }
@@ -57,6 +69,8 @@ public sealed class IblOptions : IValidatableObject
         foreach (var result in Timers.Validate()) yield return result;
         foreach (var result in Rota.Validate()) yield return result;
         foreach (var result in Iso18626.Validate()) yield return result;
+        if (StepRetrySchedule.Count > 20 || StepRetrySchedule.Any(d => d < TimeSpan.FromMilliseconds(50) || d > TimeSpan.FromDays(1)))
+            yield return new ValidationResult("Ibl:StepRetryDelays must list at most 20 delays, each between 50 ms and one day (e.g. Ibl:StepRetryDelays:0 = 00:00:05).");
         if (PseudonymKey is { Length: > 0 } key)
         {
             byte[]? bytes = null;

@@ -24,25 +24,25 @@ public abstract class RejectedRecordTests(TestBackend backend) : SyncWorldTests(
         await World.DeliveredAsync(Isil);
         Assert.Null(Ggc.Find(Isil, rejected));
         Assert.NotNull(Ggc.Find(Isil, accepted));
-        var letter = Assert.Single(await AdminFailedMessages.WaitForAsync(World, Isil, typeof(HoldingRecordRejectedException)));
+        var letter = Assert.Single(await AdminFailedMessages.WaitForAsync(World.Admin, Isil, typeof(HoldingRecordRejectedException)));
         var letterId = letter.GetProperty("id").GetGuid();
         var text = letter.GetProperty("exceptionMessage").GetString();
         Assert.Contains(Isil, text, StringComparison.Ordinal);
         Assert.Contains(rejected, text, StringComparison.Ordinal);
         Assert.Contains(Reason, text, StringComparison.Ordinal);
         Assert.Equal(Isil, letter.GetProperty("library").GetString());
-        var body = (await AdminFailedMessages.DetailAsync(World, letterId)).GetProperty("body").GetString()!;
+        var body = (await AdminFailedMessages.DetailAsync(World.Admin, letterId)).GetProperty("body").GetString()!;
         var listed = (await World.StatusAsync(Isil)).GetProperty("rejected");
         Assert.Equal(1, listed.GetProperty("count").GetInt32());
         Assert.Equal(rejected, listed.GetProperty("copies")[0].GetProperty("holdingId").GetString());
         Assert.True(listed.GetProperty("copies")[0].GetProperty("inFailedMessages").GetBoolean());
 
         Ggc.StopRejectingBarcode("39990000000011");
-        var operation = await AdminFailedMessages.ReplayAsync(World, letterId);
+        var operation = await AdminFailedMessages.ReplayAsync(World.Admin, letterId);
         Assert.Equal(1, operation.GetProperty("succeeded").GetInt32());
         await Eventually.TrueAsync(() => Ggc.Find(Isil, rejected) is not null, "the replayed copy in GGC");
-        Assert.Empty(await AdminFailedMessages.OfLibraryAsync(World, Isil, typeof(HoldingRecordRejectedException)));
-        Assert.Equal("Resolved", (await AdminFailedMessages.DetailAsync(World, letterId)).GetProperty("summary").GetProperty("status").GetString());
+        Assert.Empty(await AdminFailedMessages.OfLibraryAsync(World.Admin, Isil, typeof(HoldingRecordRejectedException)));
+        Assert.Equal("Resolved", (await AdminFailedMessages.DetailAsync(World.Admin, letterId)).GetProperty("summary").GetProperty("status").GetString());
         await Eventually.TrueAsync(async () => (await World.StatusAsync(Isil)).GetProperty("rejected").GetProperty("count").GetInt32() == 0,
             "the rejection to be closed");
 
@@ -51,7 +51,7 @@ public abstract class RejectedRecordTests(TestBackend backend) : SyncWorldTests(
         Assert.Equal(rejected, duplicate.HoldingId);
         await World.Hub.Services.GetRequiredService<IMessageBus>().InvokeAsync(duplicate);
         Assert.Equal(1, Ggc.ApplicationCount(rejected));
-        Assert.Empty(await AdminFailedMessages.OfLibraryAsync(World, Isil, typeof(HoldingRecordRejectedException)));
+        Assert.Empty(await AdminFailedMessages.OfLibraryAsync(World.Admin, Isil, typeof(HoldingRecordRejectedException)));
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public abstract class RejectedRecordTests(TestBackend backend) : SyncWorldTests(
         Ggc.RejectBarcode("39990000000021", Reason);
         World.NextDay();
         await World.DeliveredAsync(Isil);
-        var letter = Assert.Single(await AdminFailedMessages.WaitForAsync(World, Isil, typeof(HoldingRecordRejectedException)));
+        var letter = Assert.Single(await AdminFailedMessages.WaitForAsync(World.Admin, Isil, typeof(HoldingRecordRejectedException)));
 
         await World.Direct.PutAsync("f1", Isil, "35100000000021", isbn: isbn);
         await Eventually.TrueAsync(async () => (await World.StatusAsync(Isil)).GetProperty("pendingChanges").GetInt32() > 0, "the fix in the journal");
@@ -70,8 +70,8 @@ public abstract class RejectedRecordTests(TestBackend backend) : SyncWorldTests(
         await World.DeliveredAsync(Isil);
         Assert.Equal("35100000000021", Ggc.Find(Isil, copy)!.GetDataField("876")?['p']);
 
-        await AdminFailedMessages.ReplayAsync(World, letter.GetProperty("id").GetGuid());
-        Assert.Empty(await AdminFailedMessages.OfLibraryAsync(World, Isil, typeof(HoldingRecordRejectedException)));
+        await AdminFailedMessages.ReplayAsync(World.Admin, letter.GetProperty("id").GetGuid());
+        Assert.Empty(await AdminFailedMessages.OfLibraryAsync(World.Admin, Isil, typeof(HoldingRecordRejectedException)));
         await Eventually.TrueAsync(async () => (await World.StatusAsync(Isil)).GetProperty("rejected").GetProperty("count").GetInt32() == 0,
             "the rejection to be closed");
         Assert.Equal(1, Ggc.ApplicationCount(copy));

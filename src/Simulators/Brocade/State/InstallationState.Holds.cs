@@ -14,8 +14,11 @@ internal sealed partial class InstallationState
             if (!string.IsNullOrEmpty(item) && copy is null) return SipAnswer.Refused(ScreenMessages.CopyUnknown, member);
             var title = copy?.Title ?? FindTitle(titleNumber);
             if (title is null) return SipAnswer.Refused(ScreenMessages.TitleUnknown, member);
-            if (_holds.Any(h => !h.Cancelled && h.Member == member && h.Title == title && h.Copy == copy))
+            if (_holds.FirstOrDefault(h => !h.Cancelled && h.Member == member && h.Title == title && h.Copy == copy) is { } existing)
+            {
+                existing.Requests++;
                 return new SipAnswer(false, ScreenMessages.HoldExists, null, copy, member);
+            }
             _holds.Add(new SimHold { Member = member, Copy = copy, Title = title, Pickup = pickup ?? member.Branch });
             return new SipAnswer(true, null, null, copy, member);
         }
@@ -40,7 +43,7 @@ internal sealed partial class InstallationState
         lock (_gate)
         {
             return [.. _holds.Select(h => new Control.SimulatedHold(h.Member.NumberText, h.Member.Card,
-                h.Copy?.Barcode, h.Title.Number, h.Cancelled))];
+                h.Copy?.Barcode, h.Title.Number, h.Cancelled, h.Requests))];
         }
     }
 
