@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using System.Xml.Schema;
@@ -16,15 +14,7 @@ public sealed class OaiDialectTests(VSmartSimulatorFixture fixture) : IClassFixt
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private async Task<XDocument> AskAsync(string query, string? password = null)
-    {
-        using var http = new HttpClient();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{fixture.Access.Username}:{password ?? fixture.Access.Password}")));
-        using var response = await http.GetAsync(new Uri(fixture.Access.OaiEndpoint + "?" + query), Cancel);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return XDocument.Parse(await response.Content.ReadAsStringAsync(Cancel));
-    }
+    private Task<XDocument> AskAsync(string query) => VSmartHttp.OaiAsync(fixture.Access, query, Cancel);
 
     private static string? Error(XDocument answer) => answer.Root!.Element(Oai + "error")?.Attribute("code")?.Value;
 
@@ -151,8 +141,7 @@ public sealed class OaiDialectTests(VSmartSimulatorFixture fixture) : IClassFixt
     [Fact]
     public async Task A_wrong_password_should_be_refused_with_401()
     {
-        using var http = new HttpClient();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("lsb-hub:wrong")));
+        using var http = VSmartHttp.Client(fixture.Access, password: "wrong");
         using var response = await http.GetAsync(new Uri(fixture.Access.OaiEndpoint + "?verb=Identify"), Cancel);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.StartsWith("Basic", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);

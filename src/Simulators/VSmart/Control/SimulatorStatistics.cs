@@ -9,5 +9,7 @@ namespace Lsb.Hub.Simulators.VSmart;
 /// <param name="BorrowerChanges">Entries in the borrower change feed.</param>
 /// <param name="LoanChanges">Entries in the loan change feed.</param>
 /// <param name="EmittedLoanStatus">The loan status code being forced on new loan changes, if any.</param>
+/// <param name="NcipMessages">NCIP messages received, whatever the answer (a Problem included): a test tells by it how often a
+/// command was sent.</param>
 public sealed record SimulatorStatistics(string Installation, int Borrowers, int Records, int Copies, int OpenLoans, long BorrowerChanges,
-    long LoanChanges, string? EmittedLoanStatus);
+    long LoanChanges, string? EmittedLoanStatus, long NcipMessages);

@@ -15,6 +15,7 @@ internal sealed partial class NcipResponder(InstallationState state)
 {
     public XElement Respond(string body)
     {
+        state.CountNcipMessage();
         XDocument document;
         try
         {

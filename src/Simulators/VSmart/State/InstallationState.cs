@@ -39,6 +39,7 @@ internal sealed partial class InstallationState
     private DateTimeOffset? _seedClock;
     private string? _emittedLoanStatus;
     private DateTimeOffset? _earliestStamp;
+    private long _ncipMessages;
 
     public InstallationState(VSmartInstallationSpec spec, VSmartSimulatorOptions options)
     {
@@ -68,6 +69,9 @@ internal sealed partial class InstallationState
         set { lock (_gate) _emittedLoanStatus = string.IsNullOrWhiteSpace(value) ? null : value.Trim(); }
     }
 
+    /// <summary>Counts an NCIP message received (see <see cref="SimulatorStatistics.NcipMessages"/>).</summary>
+    public void CountNcipMessage() => Interlocked.Increment(ref _ncipMessages);
+
     public bool HasLibrary(string libraryId) => _libraries.ContainsKey(libraryId);
 
     public SimulatorStatistics Statistics()
@@ -75,7 +79,8 @@ internal sealed partial class InstallationState
         lock (_gate)
         {
             return new SimulatorStatistics(Spec.Name, _borrowers.Count, _bibIndex.Count, _copies.Values.Count(c => !c.Withdrawn && !c.Temporary),
-                _loans.Values.Count(l => l.ReturnedAt is null), _borrowerFeed.Count, _loanFeed.Count, _emittedLoanStatus);
+                _loans.Values.Count(l => l.ReturnedAt is null), _borrowerFeed.Count, _loanFeed.Count, _emittedLoanStatus,
+                Interlocked.Read(ref _ncipMessages));
         }
     }
 
