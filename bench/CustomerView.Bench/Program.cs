@@ -14,7 +14,7 @@ const string EbookKey = "bench-ebook-key-0000000001";
 Console.WriteLine($"customer view benchmark: {options.Members:N0} members, {options.Loans:N0} loans, data in {options.DataDirectory}");
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
 
-var app = HubApplication.Build(["--urls", "http://127.0.0.1:0"], builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+var settings = new Dictionary<string, string?>
 {
     ["Storage:DataDirectory"] = options.DataDirectory,
     ["Retention:Scheduled"] = "false",
@@ -23,7 +23,11 @@ var app = HubApplication.Build(["--urls", "http://127.0.0.1:0"], builder => buil
     ["Auth:ApiKeys:0:Scopes:0"] = "admin",
     ["Auth:ApiKeys:1:Key"] = EbookKey,
     ["Auth:ApiKeys:1:Scopes:0"] = "ebook-platform",
-}));
+};
+// LSB_BENCH_CHECKPOINT_INTERVAL=00:00:00 measures with SQLite checkpointing inside the commits (the background checkpointer off).
+if (Environment.GetEnvironmentVariable("LSB_BENCH_CHECKPOINT_INTERVAL") is { Length: > 0 } checkpoint) settings["Storage:SqliteCheckpointInterval"] = checkpoint;
+Console.WriteLine($"SQLite checkpoints: {(settings.TryGetValue("Storage:SqliteCheckpointInterval", out var interval) ? interval : "background (default)")}");
+var app = HubApplication.Build(["--urls", "http://127.0.0.1:0"], builder => builder.Configuration.AddInMemoryCollection(settings));
 await app.StartAsync();
 var database = app.Services.GetRequiredService<HubDatabase>();
 long loaded;

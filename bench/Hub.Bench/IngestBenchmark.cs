@@ -23,7 +23,7 @@ public static class IngestBenchmark
         var wise = await WiseSimulator.StartAsync(new WiseSimulatorOptions { PatronsPerLibrary = 50, ItemsPerLibrary = 200, LoansPerLibrary = 20 });
         var access = wise.Installation(WiseDefaultTopology.InstallationName);
 
-        var app = HubApplication.Build(["--urls", "http://127.0.0.1:0"], builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Storage:DataDirectory"] = dataDirectory,
             ["Ingest:PageSize"] = "1000",
@@ -37,7 +37,10 @@ public static class IngestBenchmark
             ["Dwh:PseudonymKey"] = ScaleOutBenchmark.DwhKey,
             [$"Credentials:{access.Name}:AppId"] = access.AppId,
             [$"Credentials:{access.Name}:AppKey"] = access.AppKey,
-        }));
+        };
+        // LSB_BENCH_CHECKPOINT_INTERVAL=00:00:00: SQLite checkpoints inside the commits (the background checkpointer off).
+        if (Environment.GetEnvironmentVariable("LSB_BENCH_CHECKPOINT_INTERVAL") is { Length: > 0 } checkpoint) settings["Storage:SqliteCheckpointInterval"] = checkpoint;
+        var app = HubApplication.Build(["--urls", "http://127.0.0.1:0"], builder => builder.Configuration.AddInMemoryCollection(settings));
         await app.StartAsync();
         var database = app.Services.GetRequiredService<HubDatabase>();
         var backpressure = app.Services.GetRequiredService<IngestBackpressure>();
