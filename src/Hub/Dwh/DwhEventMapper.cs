@@ -6,9 +6,10 @@ using Microsoft.Extensions.Options;
 namespace Lsb.Hub.Dwh;
 
 /// <summary>
-/// Turns a logged event into its DWH form. Member and loan ids become pseudonyms (purpose "member", "loan");
-/// fields that could identify a person are dropped even though events are built without them (defence in depth:
-/// a future event type that carried one would still not leak).
+/// Turns a logged event into its DWH form. Member, loan, person and interlibrary-loan request ids become pseudonyms
+/// (purpose "member", "loan", "person", "ibl-request"); fields that could identify a person are dropped even though
+/// events are built without them (defence in depth: a future event type that carried one would still not leak); and
+/// free text (an IBL request's reason) is dropped, because staff and library systems write it and it can name a person.
 /// </summary>
 public sealed class DwhEventMapper(Pseudonymizer pseudonyms, IOptions<DwhOptions> options)
 {
@@ -24,6 +25,9 @@ public sealed class DwhEventMapper(Pseudonymizer pseudonyms, IOptions<DwhOptions
     {
         "givenName", "familyName", "name", "birthDate", "dateOfBirth", "street", "houseNumber", "postcode", "address",
         "city", "email", "phone", "cardNumber", "nationalUserId", "pin", "password",
+        // Free text: a cancellation's reason as the borrowing library's staff typed it ("mevrouw Jansen heeft het al"),
+        // or a refusal as a library system worded it. The DWH gets the coded state, outcome and cause instead.
+        "reason", "note", "message", "comment",
     };
 
     /// <summary>The DWH form of <paramref name="e"/>.</summary>
@@ -32,13 +36,7 @@ public sealed class DwhEventMapper(Pseudonymizer pseudonyms, IOptions<DwhOptions
         ArgumentNullException.ThrowIfNull(e);
         var data = JsonNode.Parse(e.Payload.GetRawText()) as JsonObject ?? [];
         Scrub(data);
-        var subject = e.EventType switch
-        {
-            _ when e.SubjectId.StartsWith("mbr-", StringComparison.Ordinal) => pseudonyms.For("member", e.SubjectId),
-            _ when e.SubjectId.StartsWith("lon-", StringComparison.Ordinal) => pseudonyms.For("loan", e.SubjectId),
-            _ when e.SubjectId.StartsWith("psn-", StringComparison.Ordinal) => pseudonyms.For("person", e.SubjectId),
-            _ => e.SubjectId,
-        };
+        var subject = PurposeOf(e.SubjectId) is { } purpose ? pseudonyms.For(purpose, e.SubjectId) : e.SubjectId;
         return new DwhEvent(e.Position, e.EventId, e.EventType, e.SchemaVersion, subject, e.Isil, e.CurrentIsil, e.SourceSystem,
             e.OccurredAt, e.RecordedAt, options.Value.KeyVersion, data);
     }
@@ -64,12 +62,15 @@ public sealed class DwhEventMapper(Pseudonymizer pseudonyms, IOptions<DwhOptions
         }
     }
 
-    /// <summary>The pseudonym purpose of a canonical person-related id found under any field name, or null.</summary>
+    /// <summary>The pseudonym purpose of a canonical person-related id found under any field name, or null. An IBL
+    /// request is person-related: the IBL API shows its id with the member's canonical id, so a clear request id in the
+    /// feed would lead from the request's member pseudonym back to the member.</summary>
     private static string? PurposeOf(string value) => value.Length == 36 ? value[..4] switch
     {
         "mbr-" => "member",
         "lon-" => "loan",
         "psn-" => "person",
+        "ibl-" => "ibl-request",
         _ => null,
     } : null;
 

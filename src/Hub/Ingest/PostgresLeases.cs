@@ -134,13 +134,16 @@ public sealed class PostgresLeases(HubDatabase database, BusOptions bus, TimePro
         _locks = null;
     }
 
-    private long Key(string installationId)
+    private long Key(string installationId) => LockKey(database.Options.Schema, installationId);
+
+    /// <summary>The advisory-lock key of an installation's poller lease in the hub whose state is in <paramref name="schema"/>.</summary>
+    internal static long LockKey(string schema, string installationId)
     {
         // Advisory locks are per database, not per schema: the schema is part of the key, so hubs that keep their
         // state in different schemas of one database (separate deployments, parallel test hubs) never block each other.
         var hash = new ContentHash();
         hash.Add("lsb-ingest-poller");
-        hash.Add(database.Options.Schema);
+        hash.Add(schema);
         hash.Add(installationId);
         return hash.Value;
     }

@@ -35,6 +35,10 @@ public sealed class WiseSimulatorControl
     public IReadOnlyList<SimulatedPatron> ListPatrons(string installation, string libraryId, int offset = 0, int limit = 20)
         => _state.Require(installation).ListPatrons(libraryId, offset, limit);
 
+    /// <summary>The direct identifiers of every patron of the installation (names, card, birth date, address, e-mail,
+    /// phone), in id order: what must never leave the hub unpseudonymised.</summary>
+    public IReadOnlyList<PatronPersonalData> PersonalData(string installation) => _state.Require(installation).PersonalData();
+
     /// <summary>Adds a copy; it appears in the item feed as NIEUW.</summary>
     public SimulatedCopy AddItem(string installation, string libraryId, ItemDraft? draft = null) => _state.Require(installation).AddItem(libraryId, draft);
 

@@ -1,6 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using Json.Schema;
 using Lsb.Hub.Simulators.Wise;
 using Lsb.Hub.Tests.Infrastructure;
 
@@ -16,13 +13,6 @@ public abstract class DwhSchemaTests(TestBackend backend) : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         if (_world is not null) await _world.DisposeAsync();
-    }
-
-    private static string SchemaFolder()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !Directory.Exists(Path.Combine(dir.FullName, "docs", "events"))) dir = dir.Parent;
-        return dir is null ? throw new DirectoryNotFoundException("docs/events not found above the test binaries.") : Path.Combine(dir.FullName, "docs", "events");
     }
 
     [Fact]
@@ -48,34 +38,8 @@ public abstract class DwhSchemaTests(TestBackend backend) : IAsyncLifetime
             && e.Any(x => x.GetProperty("eventType").GetString() == "HoldingWithdrawn")
             && e.Any(x => x.GetProperty("eventType").GetString() == "MemberUpdated"), "the update, the removal and the withdrawal");
 
-        var options = new EvaluationOptions { OutputFormat = OutputFormat.List };
-        var folder = SchemaFolder();
-        var envelope = JsonSchema.FromText(await File.ReadAllTextAsync(Path.Combine(folder, "dwh-event.v2.schema.json")), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
-        var schemas = new Dictionary<string, JsonSchema>();
         using var dwh = _world.Hub.Client(HubHost.DwhKey);
-        var types = new HashSet<string>();
-        long after = 0;
-        while (true)
-        {
-            var page = await dwh.GetFromJsonAsync<JsonElement>($"/api/v1/dwh/events?after={after}&limit=1000");
-            var events = page.GetProperty("events").EnumerateArray().ToList();
-            if (events.Count == 0) break;
-            foreach (var e in events)
-            {
-                var envelopeResult = envelope.Evaluate(e, options);
-                Assert.True(envelopeResult.IsValid, $"envelope of position {e.GetProperty("position")} does not match: {JsonSerializer.Serialize(envelopeResult)}");
-                var type = e.GetProperty("eventType").GetString()!;
-                var version = e.GetProperty("schemaVersion").GetInt32();
-                var file = Path.Combine(folder, $"{type}.v{version}.schema.json");
-                Assert.True(File.Exists(file), $"no schema for {type} version {version}: write docs/events/{type}.v{version}.schema.json");
-                if (!schemas.TryGetValue(file, out var schema))
-                    schemas[file] = schema = JsonSchema.FromText(await File.ReadAllTextAsync(file), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
-                var result = schema.Evaluate(e.GetProperty("data"), options);
-                Assert.True(result.IsValid, $"{type} at position {e.GetProperty("position")} does not match its schema: {e.GetProperty("data")} — {JsonSerializer.Serialize(result)}");
-                types.Add(type);
-            }
-            after = page.GetProperty("next").GetInt64();
-        }
+        var types = new DwhSchemas().AssertAllMatch(await EventPages.ReadAllAsync(dwh, "/api/v1/dwh/events"));
         foreach (var expected in new[] { "MemberRegistered", "MemberUpdated", "MemberRemoved", "HoldingAdded", "HoldingChanged", "HoldingWithdrawn", "LoanStarted", "LoanRenewed", "LoanEnded" })
             Assert.Contains(expected, types);
     }

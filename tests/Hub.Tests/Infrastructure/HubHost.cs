@@ -25,9 +25,12 @@ public sealed class HubHost : IAsyncDisposable
 
     private readonly string? _dataDirectory;
     private readonly string? _schema;
+    private readonly Dictionary<string, string?> _config;
 
-    private HubHost(WebApplication app, WebApplication? secondNode, Uri baseAddress, TestBackend backend, string? dataDirectory, string? schema)
+    private HubHost(WebApplication app, WebApplication? secondNode, Uri baseAddress, TestBackend backend, string? dataDirectory, string? schema,
+        Dictionary<string, string?> config)
     {
+        _config = config;
         App = app;
         SecondNode = secondNode;
         BaseAddress = baseAddress;
@@ -92,15 +95,25 @@ public sealed class HubHost : IAsyncDisposable
         if (settings is not null)
             foreach (var (key, value) in settings) config[key] = value;
 
-        var app = await StartNodeAsync(config, configure);
+        var app = await LaunchAsync(config, configure);
         WebApplication? second = null;
         if (backend == TestBackend.Postgres && TestBackends.RabbitMqUri is not null)
-            second = await StartNodeAsync(config, configure);
+            second = await LaunchAsync(config, configure);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new HubHost(app, second, new Uri(address), backend, dataDirectory, schema);
+        return new HubHost(app, second, new Uri(address), backend, dataDirectory, schema, config);
     }
 
-    private static async Task<WebApplication> StartNodeAsync(Dictionary<string, string?> config, Action<WebApplicationBuilder>? configure)
+    /// <summary>Starts one more node on this hub's storage (and broker), with <paramref name="settings"/> over the hub's
+    /// configuration. The caller stops and disposes it, before it disposes the host.</summary>
+    public Task<WebApplication> StartNodeAsync(IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
+    {
+        var config = new Dictionary<string, string?>(_config);
+        if (settings is not null)
+            foreach (var (key, value) in settings) config[key] = value;
+        return LaunchAsync(config, configure);
+    }
+
+    private static async Task<WebApplication> LaunchAsync(Dictionary<string, string?> config, Action<WebApplicationBuilder>? configure)
     {
         var app = HubApplication.Build(["--urls", "http://127.0.0.1:0"], builder =>
         {

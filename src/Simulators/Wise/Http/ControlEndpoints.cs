@@ -23,6 +23,7 @@ internal static class ControlEndpoints
 
         sim.MapGet("/{installation}/libraries/{libraryId}/patrons", (string installation, string libraryId, int? offset, int? limit)
             => Results.Ok(control.ListPatrons(installation, libraryId, offset ?? 0, Math.Clamp(limit ?? 20, 0, 1000))));
+        sim.MapGet("/{installation}/personal-data", (string installation) => Results.Ok(control.PersonalData(installation)));
         sim.MapPost("/{installation}/libraries/{libraryId}/patrons",
             (string installation, string libraryId, [FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] PatronDraft? draft)
                 => Results.Json(control.AddPatron(installation, libraryId, draft), statusCode: 201));

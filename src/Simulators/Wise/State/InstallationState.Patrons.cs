@@ -66,6 +66,15 @@ internal sealed partial class InstallationState
         lock (_gate) return FindPatron(patronSystemId) is { } patron ? Show(patron) : null;
     }
 
+    public IReadOnlyList<PatronPersonalData> PersonalData()
+    {
+        lock (_gate)
+        {
+            return [.. _patrons.Values.OrderBy(p => p.Id).Select(p => new PatronPersonalData(p.IdText, p.CardNumber, p.GivenName, p.NamePrefix,
+                p.FamilyName, p.BirthDate, p.Street, p.HouseNumber, p.Postcode, p.City, p.Email, p.Phone))];
+        }
+    }
+
     public IReadOnlyList<SimulatedPatron> ListPatrons(string libraryId, int offset, int limit)
     {
         lock (_gate)
