@@ -11,13 +11,20 @@ namespace Lsb.Hub.Holdings;
 /// </summary>
 public sealed class HoldingSearch(HubDatabase database)
 {
+    /// <summary>
+    /// The condition "index row <c>i</c> is a copy of the title", with parameters <c>@isbn</c>, <c>@ppn</c>, <c>@oclc</c>
+    /// from a <see cref="HoldingSearchQuery"/>. Every reader that finds copies by title (this search, IBL sourcing) MUST
+    /// match through it, so all of them find the same copies for the same spelling.
+    /// </summary>
+    public const string MatchesTitle = "(i.isbn13 = @isbn OR i.ppn = @ppn OR i.oclc_number = @oclc)";
+
     /// <summary>One page of copies after <paramref name="after"/>.</summary>
     public async Task<HoldingSearchPage> FindAsync(HoldingSearchQuery query, bool? iblLendable, bool? available, string? after, int limit,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var sql = "SELECT h.* FROM holdings_index i JOIN holdings h ON h.id = i.holding_id " +
-                  "WHERE i.withdrawn = @no AND (i.isbn13 = @isbn OR i.ppn = @ppn OR i.oclc_number = @oclc) AND i.holding_id > @after" +
+                  "WHERE i.withdrawn = @no AND " + MatchesTitle + " AND i.holding_id > @after" +
                   (iblLendable is { } lendable ? " AND h.ibl_lendable = @lendable" : "") +
                   (available is { } a ? (a ? " AND h.status = 'Available'" : " AND h.status <> 'Available'") : "") +
                   " ORDER BY i.holding_id LIMIT @take";

@@ -35,14 +35,13 @@ public static class HoldingSearchEndpoints
             return Problems.Forbidden("Looking up holdings across libraries needs an admin, POI (poi:…) or library (library:…) key.");
         if (string.IsNullOrWhiteSpace(isbn) && string.IsNullOrWhiteSpace(ppn) && string.IsNullOrWhiteSpace(oclc))
             return Problems.Invalid("isbn", "Give at least one of isbn, ppn or oclc, e.g. GET /api/v1/holdings?isbn=978-90-234-6612-3.");
-        string? isbn13 = null;
-        if (!string.IsNullOrWhiteSpace(isbn) && !Isbn.TryParse(isbn, out isbn13!))
+        if (!string.IsNullOrWhiteSpace(isbn) && !Isbn.TryParse(isbn, out _))
             return Problems.Invalid("isbn", $"'{isbn}' is not an ISBN: give its 10 or 13 characters (hyphens and blanks allowed), e.g. 90-234-6612-3 or 9789023466123.");
         if (limit is < 1 or > MaxLimit)
             return Problems.Invalid("limit", $"limit must be between 1 and {MaxLimit}.");
         if (after is not null && !CanonicalId.TryParse<HoldingId>(after, out _))
             return Problems.Invalid("after", $"'{after}' is not a holding id: pass the 'next' of the previous page.");
-        var query = new HoldingSearchQuery(isbn13, TitleKeys.Ppn(ppn), TitleKeys.Oclc(oclc));
+        var query = HoldingSearchQuery.Of(isbn, ppn, oclc);
         return Results.Ok(await search.FindAsync(query, iblLendable, available, after, limit ?? 100, cancellationToken));
     }
 }

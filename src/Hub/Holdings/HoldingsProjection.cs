@@ -22,7 +22,20 @@ public sealed class HoldingsProjection(HubDatabase database, ILogger<HoldingsPro
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>Applies every committed event after the checkpoint; returns the new checkpoint.</summary>
-    public async Task<long> CatchUpAsync(CancellationToken cancellationToken)
+    public Task<long> CatchUpAsync(CancellationToken cancellationToken) => CatchUpAsync(long.MaxValue, cancellationToken);
+
+    /// <summary>
+    /// Read-your-writes for readers of the index: returns once the index holds every event committed before this call
+    /// (applying them itself when the background service has not yet), so a copy whose commit the caller has seen is
+    /// found. Events committed during the call are left to the background service: a busy log never keeps it waiting.
+    /// </summary>
+    public async Task CatchUpToNowAsync(CancellationToken cancellationToken)
+    {
+        var (checkpoint, head) = await PositionsAsync(cancellationToken);
+        if (checkpoint < head) await CatchUpAsync(head, cancellationToken);
+    }
+
+    private async Task<long> CatchUpAsync(long upTo, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
@@ -30,7 +43,7 @@ public sealed class HoldingsProjection(HubDatabase database, ILogger<HoldingsPro
             while (true)
             {
                 var (checkpoint, head) = await PositionsAsync(cancellationToken);
-                if (checkpoint >= head) return checkpoint;
+                if (checkpoint >= Math.Min(head, upTo)) return checkpoint;
                 var end = Math.Min(head, checkpoint + WindowSize);
                 if (!await ApplyWindowAsync(checkpoint, end, cancellationToken))
                     logger.LogDebug("Another node advanced the holdings projection past {Checkpoint}; re-reading", checkpoint);

@@ -38,6 +38,20 @@ public abstract class IblRotaTests(TestBackend backend) : IAsyncLifetime
     private static string Lender(JsonElement view) => view.GetProperty("lender").GetProperty("agency").GetString()!;
 
     [Fact]
+    public async Task When_a_member_gives_the_ISBN_10_of_a_title_its_lender_catalogued_as_ISBN_13_Should_send_the_request_to_that_lender()
+    {
+        var (isbn10, isbn13) = IblScenario.NewIsbnPair();
+        var barcode = await _world.AddCopyAsync(OtherInstallationLender, isbn13);
+        var (member, _) = await _world.AddMemberAsync(Borrower);
+        var id = await _world.PlaceAsync(Borrower, member, isbn10);
+
+        var sent = await _world.WaitForStateAsync(id, "SentToSupplier");
+        Assert.StartsWith(OtherInstallationLender[..9], Lender(sent), StringComparison.Ordinal);
+        Assert.Equal(isbn10, sent.GetProperty("bibliographic").GetProperty("isbn").GetString());
+        Assert.Contains(_world.Brocade.Control.Holds(), h => h.Barcode == barcode && !h.Cancelled);
+    }
+
+    [Fact]
     public async Task When_a_lender_says_unfilled_Should_ask_the_next_lender_and_cancel_the_first_hold()
     {
         var (id, firstBarcode, _) = await PlaceWithTwoLendersAsync();

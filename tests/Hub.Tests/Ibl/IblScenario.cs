@@ -16,6 +16,21 @@ public static class IblScenario
     /// <summary>A new ISBN nobody else in the run uses.</summary>
     public static string NewIsbn() => "97890" + Random.Shared.NextInt64(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>A new title nobody else in the run uses, in two spellings of one ISBN: ISBN-10 with hyphens (as a member
+    /// may type it) and the 13 digits of its ISBN-13 (as a library system may store it).</summary>
+    public static (string Isbn10, string Isbn13) NewIsbnPair()
+    {
+        var nine = "94" + Random.Shared.Next(1_000_000, 9_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var sum10 = 0;
+        for (var i = 0; i < 9; i++) sum10 += (10 - i) * (nine[i] - '0');
+        var check10 = (11 - (sum10 % 11)) % 11;
+        var twelve = "978" + nine;
+        var sum13 = 0;
+        for (var i = 0; i < 12; i++) sum13 += (twelve[i] - '0') * (i % 2 == 0 ? 1 : 3);
+        return ($"{nine[..2]}-{nine[2..6]}-{nine[6..]}-{(check10 == 10 ? "X" : check10.ToString(System.Globalization.CultureInfo.InvariantCulture))}",
+            twelve + (char)('0' + ((10 - (sum13 % 10)) % 10)));
+    }
+
     /// <summary>A lendable, available copy of <paramref name="isbn"/> at library <paramref name="isil"/>; returns its barcode once the hub has it.</summary>
     public static async Task<string> AddCopyAsync(this IblWorld world, string isil, string isbn, string title = "Het boek van de leenketen")
     {

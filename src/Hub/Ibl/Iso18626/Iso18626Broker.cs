@@ -16,30 +16,47 @@ public sealed partial class Iso18626Broker(IblStore store, IblProcess process, I
 {
     private Iso18626Options Iso => options.Value.Iso18626;
 
-    /// <summary>Handles one posted message; <paramref name="presentedKey"/> is the <c>X-Iso18626-Key</c> header, if any.</summary>
+    /// <summary>Handles one posted message; <paramref name="presentedKey"/> is the <c>X-Iso18626-Key</c> header, if any.
+    /// NEVER throws unless <paramref name="cancellationToken"/> was cancelled (the peer went away): whatever fails inside the
+    /// hub is logged and answered with a confirmation saying to send the message again later.</summary>
     public async Task<(Iso18626MessageKind Kind, string Xml)> HandleAsync(string text, string? presentedKey, CancellationToken cancellationToken)
     {
         var received = clock.Now;
-        var (message, kind, error, partial) = Iso18626Reader.Read(text ?? string.Empty);
-        if (message is not null && error is null)
+        var kind = Iso18626MessageKind.Request;
+        try
         {
-            try
-            {
-                error = Authenticate(message, presentedKey) ?? kind switch
-                {
-                    Iso18626MessageKind.Request => await RequestAsync(message, cancellationToken),
-                    Iso18626MessageKind.SupplyingAgencyMessage => await SupplierMessageAsync(message, cancellationToken),
-                    _ => await RequesterMessageAsync(message, cancellationToken),
-                };
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "ISO 18626 {Kind} from {Agency} could not be processed", kind, message.Kind == Iso18626MessageKind.SupplyingAgencyMessage ? message.SupplyingAgency : message.RequestingAgency);
-                error = new Iso18626Error(Iso18626ErrorType.UnrecognisedDataValue, "message: the hub could not process it just now; send it again later");
-            }
+            (var message, kind, var error, var partial) = Iso18626Reader.Read(text ?? string.Empty);
+            if (message is not null && error is null) error = await ProcessAsync(message, presentedKey, cancellationToken);
+            return (kind, Iso18626Messages.Confirmation(kind, Echo(partial, received, clock.Now) with { Error = error }));
         }
-        var confirmation = Echo(partial, received, clock.Now) with { Error = error };
-        return (kind, Iso18626Messages.Confirmation(kind, confirmation));
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Reading or answering failed, not the process: the header is not echoed, as it may be what failed.
+            logger.LogError(e, "An ISO 18626 message could not be read or answered; the peer is told to send it again later");
+            return (kind, Iso18626Messages.Confirmation(kind, Echo(null, received, clock.Now) with { Error = CouldNotProcess }));
+        }
+    }
+
+    private static Iso18626Error CouldNotProcess { get; } = new(Iso18626ErrorType.UnrecognisedDataValue, "message: the hub could not process it just now; send it again later");
+
+    private async Task<Iso18626Error?> ProcessAsync(Iso18626Inbound message, string? presentedKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Authenticate(message, presentedKey) ?? message.Kind switch
+            {
+                Iso18626MessageKind.Request => await RequestAsync(message, cancellationToken),
+                Iso18626MessageKind.SupplyingAgencyMessage => await SupplierMessageAsync(message, cancellationToken),
+                _ => await RequesterMessageAsync(message, cancellationToken),
+            };
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Also an OperationCanceledException of the hub's own (a timeout inside): only the peer going away is not answered.
+            logger.LogError(e, "ISO 18626 {Kind} {RequestId} from {Agency} could not be processed; the peer is told to send it again later", message.Kind,
+                message.RequestingAgencyRequestId, message.Kind == Iso18626MessageKind.SupplyingAgencyMessage ? message.SupplyingAgency : message.RequestingAgency);
+            return CouldNotProcess;
+        }
     }
 
     private Iso18626Error? Authenticate(Iso18626Inbound message, string? presentedKey)

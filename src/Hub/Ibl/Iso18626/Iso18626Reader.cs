@@ -6,13 +6,25 @@ namespace Lsb.Hub.Ibl.Iso18626;
 
 /// <summary>
 /// Reads a posted ISO 18626 message: XML, then the schema, then the header. Each failure becomes the error type
-/// ISO 18626 prescribes for it: not XML or not an ISO 18626 message → BadlyFormedMessage; an element the schema does not
-/// know → UnrecognisedDataElement; a bad action → UnsupportedActionType; a bad reason for message →
-/// UnsupportedReasonForMessageType; any other bad value → UnrecognisedDataValue. NEVER throws for bad input.
+/// ISO 18626 prescribes for it: not XML, a DOCTYPE, nesting deeper than <see cref="MaxDepth"/>, or not an ISO 18626
+/// message → BadlyFormedMessage; an element the schema does not know → UnrecognisedDataElement; a bad action →
+/// UnsupportedActionType; a bad reason for message → UnsupportedReasonForMessageType; any other bad value →
+/// UnrecognisedDataValue. NEVER throws for bad input.
 /// </summary>
 public static class Iso18626Reader
 {
+    /// <summary>
+    /// The deepest element nesting read (the root is 0). ISO 18626 v1.2 nests fewer than 10 deep; the limit is checked
+    /// before the message is parsed into a tree, because schema validation walks the tree recursively and a message of
+    /// tens of thousands of nested elements (well within <see cref="Iso18626Endpoint.MaxBytes"/>) overflowed the stack
+    /// and took the whole hub down.
+    /// </summary>
+    public const int MaxDepth = 32;
+
     private static readonly XNamespace Ns = Iso18626Messages.Namespace;
+
+    // ISO 18626 messages carry no DOCTYPE; refusing one also closes entity-expansion tricks.
+    private static readonly XmlReaderSettings Settings = new() { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreWhitespace = true };
 
     /// <summary>Reads <paramref name="text"/>. Returns the message, or the kind it seems to be and the error.</summary>
     public static (Iso18626Inbound? Message, Iso18626MessageKind Kind, Iso18626Error? Error, XElement? Partial) Read(string text)
@@ -20,7 +32,13 @@ public static class Iso18626Reader
         XDocument document;
         try
         {
-            document = XDocument.Parse(text, LoadOptions.None);
+            if (DeeperThanAllowed(text))
+            {
+                return (null, Iso18626MessageKind.Request, new Iso18626Error(Iso18626ErrorType.BadlyFormedMessage,
+                    $"message: elements nested more than {MaxDepth} deep; an ISO 18626 message nests fewer than 10"), null);
+            }
+            using var reader = XmlReader.Create(new StringReader(text), Settings);
+            document = XDocument.Load(reader, LoadOptions.None);
         }
         catch (XmlException e)
         {
@@ -58,6 +76,17 @@ public static class Iso18626Reader
             Text(header.Element(Ns + "requestingAgencyRequestId")), supplierRequestId.Length == 0 ? null : supplierRequestId,
             header.Element(Ns + "multipleItemRequestId")?.Value, timestamp);
         return (message, kind, null, body);
+    }
+
+    /// <summary>True when an element lies deeper than <see cref="MaxDepth"/>; reads as a stream, so depth costs no stack.</summary>
+    private static bool DeeperThanAllowed(string text)
+    {
+        using var reader = XmlReader.Create(new StringReader(text), Settings);
+        while (reader.Read())
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.Depth > MaxDepth) return true;
+        }
+        return false;
     }
 
     private static Iso18626Error Classify(XObject? at, string message)

@@ -1,5 +1,6 @@
 using Dapper;
 using Lsb.Hub.Canonical.Identity;
+using Lsb.Hub.Holdings;
 using Lsb.Hub.Ibl.Model;
 using Lsb.Hub.Ibl.Storage;
 using Lsb.Hub.Installations;
@@ -9,13 +10,14 @@ using Microsoft.Extensions.Options;
 namespace Lsb.Hub.Ibl.Rota;
 
 /// <summary>
-/// Finds the lenders of a request in the union holdings index: copies of the same title (ISBN, PPN or OCLC number),
-/// lendable for IBL, available, not withdrawn, not at the requesting library (nor a branch of it), at a library that
-/// has not opted out and in a location it lends from. One entry per lending library (its best copy: preferred location
+/// Finds the lenders of a request in the union holdings index: copies of the same title (ISBN, PPN or OCLC number,
+/// normalised as the index stores them), lendable for IBL, available, not withdrawn, not at the requesting library (nor
+/// a branch of it), at a library that has not opted out and in a location it lends from. One entry per lending library (its best copy: preferred location
 /// first), ordered by <see cref="RotaPolicy"/>, at most <see cref="IblRotaOptions.MaxLenders"/>; then the ISO 18626
 /// peers that supply, as a last resort. An external requester's suggested suppliers replace the search.
 /// </summary>
-public sealed class LenderSourcing(HubDatabase database, IblStore store, InstallationStore installations, IOptions<IblOptions> options)
+public sealed class LenderSourcing(HubDatabase database, HoldingsProjection projection, IblStore store, InstallationStore installations,
+    IOptions<IblOptions> options)
 {
     /// <summary>The lenders for <paramref name="request"/>.</summary>
     public async Task<SourcingResult> FindAsync(IblRequest request, CancellationToken cancellationToken)
@@ -63,20 +65,26 @@ public sealed class LenderSourcing(HubDatabase database, IblStore store, Install
         return lenders;
     }
 
+    /// <summary>
+    /// The candidate copies: matched by title in the union holdings index (the normalised keys every reader uses, so an
+    /// ISBN-10, a hyphenated ISBN or an OCLC number with a prefix finds the copy however its library wrote it), their
+    /// lendability, status and withdrawal read from <c>holdings</c> as they are now. The index is a projection of the
+    /// event log; it is first brought up to every commit made before this call, so a copy ingested before the request
+    /// was placed is never missed (docs/ibl.md §5).
+    /// </summary>
     private async Task<List<CopyRow>> CopiesAsync(IblRequest request, CancellationToken cancellationToken)
     {
-        var isbn = Digits(request.Isbn);
-        if (isbn is null && request.Ppn is null && request.OclcNumber is null) return [];
+        var title = HoldingSearchQuery.Of(request.Isbn, request.Ppn, request.OclcNumber);
+        if (title.IsEmpty) return [];
+        await projection.CatchUpToNowAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<CopyRow>(new CommandDefinition("""
-            SELECT h.id, h.isil, h.installation_id, i.owning_poi, h.barcode, h.local_record_id, h.location, h.title, h.author
-            FROM holdings h LEFT JOIN installations i ON i.id = h.installation_id
-            WHERE h.withdrawn = @no AND h.ibl_lendable = @yes AND h.status = 'Available'
-              AND (h.isbn = @isbn OR h.isbn = @isbnAsGiven OR h.ppn = @ppn OR h.oclc_number = @oclc)
+        var rows = await connection.QueryAsync<CopyRow>(new CommandDefinition($"""
+            SELECT h.id, h.isil, h.installation_id, inst.owning_poi, h.barcode, h.local_record_id, h.location, h.title, h.author
+            FROM holdings_index i JOIN holdings h ON h.id = i.holding_id LEFT JOIN installations inst ON inst.id = h.installation_id
+            WHERE {HoldingSearch.MatchesTitle} AND h.withdrawn = @no AND h.ibl_lendable = @yes AND h.status = 'Available'
             ORDER BY h.id
             LIMIT 2000
-            """, new { no = false, yes = true, isbn, isbnAsGiven = request.Isbn, ppn = request.Ppn, oclc = request.OclcNumber },
-            cancellationToken: cancellationToken));
+            """, new { no = false, yes = true, isbn = title.Isbn, ppn = title.Ppn, oclc = title.Oclc }, cancellationToken: cancellationToken));
         return [.. rows];
     }
 
@@ -111,12 +119,5 @@ public sealed class LenderSourcing(HubDatabase database, IblStore store, Install
         var preferred = options.Value.Library(copy.Isil).PreferredLocations;
         var index = copy.Location is null ? -1 : preferred.FindIndex(l => string.Equals(l, copy.Location, StringComparison.OrdinalIgnoreCase));
         return index < 0 ? int.MaxValue : index;
-    }
-
-    private static string? Digits(string? isbn)
-    {
-        if (string.IsNullOrWhiteSpace(isbn)) return null;
-        var digits = new string([.. isbn.Where(c => char.IsAsciiDigit(c) || c is 'X' or 'x')]).ToUpperInvariant();
-        return digits.Length == 0 ? null : digits;
     }
 }

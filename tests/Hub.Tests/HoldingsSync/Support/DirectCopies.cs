@@ -17,14 +17,15 @@ public sealed class DirectCopies(Func<IServiceProvider> services)
 
     /// <summary>Adds or changes a copy; returns its canonical id.</summary>
     public async Task<string> PutAsync(string localId, string isil, string? barcode, string? isbn = null, string? ppn = null, string? oclc = null,
-        string? shelfmark = "ROMAN TEST", bool lendable = true, HoldingStatus status = HoldingStatus.Available, string title = "Testtitel")
+        string? shelfmark = "ROMAN TEST", bool lendable = true, HoldingStatus status = HoldingStatus.Available, string title = "Testtitel",
+        string location = "Volwassenen romans")
     {
         var version = Interlocked.Increment(ref _version) + DateTime.UtcNow.Ticks;
         await Ingest().ApplyAsync(Installation, [new HoldingSnapshot
         {
             LocalId = localId, SourceEventId = $"{localId}-{version}", SourceVersion = version, OccurredAt = DateTimeOffset.UtcNow,
             Isil = Isil.Parse(isil), Barcode = barcode, Bibliographic = new BibliographicIds(isbn, ppn, oclc, "T" + localId), Title = title,
-            MaterialType = MaterialType.Book, Location = "Volwassenen romans", Shelfmark = shelfmark, Status = status, LendableForIbl = lendable,
+            MaterialType = MaterialType.Book, Location = location, Shelfmark = shelfmark, Status = status, LendableForIbl = lendable,
         }], "test", CancellationToken.None);
         return await IdAsync(localId);
     }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text;
 using Lsb.Hub.Tests.Infrastructure;
 
 namespace Lsb.Hub.Tests.Ibl.Iso;
@@ -188,22 +186,8 @@ public abstract class Iso18626CorpusTests(TestBackend backend) : IAsyncLifetime
     private async Task PostAsync(string what, string xml, string? expectedErrorType)
     {
         using var client = _world.Client(apiKey: null);
-        using var content = new StringContent(xml, Encoding.UTF8, "application/xml");
-        using var response = await client.PostAsync("/iso18626", content);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{what}: HTTP {(int)response.StatusCode} {body}");
-        var status = Iso18626Corpus.Value(body, "messageStatus");
-        var errorType = Iso18626Corpus.Value(body, "errorType");
-        if (expectedErrorType is null)
-            Assert.True(status == "OK", $"{what}: expected OK, got {status} {errorType}: {Iso18626Corpus.Value(body, "errorValue")}");
-        else
-            Assert.True(status == "ERROR" && errorType == expectedErrorType, $"{what}: expected ERROR {expectedErrorType}, got {status} {errorType}: {Iso18626Corpus.Value(body, "errorValue")}");
-        var errors = Iso18626Corpus.SchemaErrors(body);
-        Assert.True(errors.Count == 0, $"{what}: the confirmation does not validate against ISO-18626-v1_2.xsd: {string.Join("; ", errors)}\n{body}");
-        _confirmations.Add(body);
+        Iso18626Exchange.AssertAnswer(what, await Iso18626Exchange.PostAsync(client, what, xml), expectedErrorType);
     }
-
-    private readonly List<string> _confirmations = [];
 
     private void AssertEverythingSentIsValid()
     {
