@@ -78,6 +78,7 @@ public static class HubApplication
         builder.Services.AddSingleton<Dwh.DwhEventMapper>();
         builder.Services.AddHostedService<Dwh.DwhFolderPublisher>();
         builder.Services.AddHostedService<Dwh.DwhBrokerPublisher>();
+        builder.Services.AddHostedService<EventLogTopicPublisher>();
         HubAdapters.AddAll(builder.Services);
         builder.Services.AddIbl();
         builder.Services.AddHoldingsIndex();

@@ -1,6 +1,7 @@
 // Azure Service Bus Premium: one ingest queue per installation known at deploy time (the hub creates the queues of
-// installations registered later), the events topic with one subscription per consumer, and the hub identity as
-// "Azure Service Bus Data Owner" (it sends, receives, drains dead-letter sub-queues, lists and creates queues).
+// installations registered later), the IBL and holdings-sync queues, the events topic with one subscription per
+// consumer, and the hub identity as "Azure Service Bus Data Owner" (it sends, receives, drains dead-letter sub-queues,
+// lists and creates queues).
 // Entity settings match the transport's defaults (src/Transports/AzureServiceBus/Seam/QueueDefinition.cs).
 
 @description('Azure region.')
@@ -40,11 +41,19 @@ var queueSettings = {
   duplicateDetectionHistoryTimeWindow: 'PT10M'
 }
 var dwhBatchType = 'Lsb.Hub.Dwh.DwhEventBatch'
+var logNotificationType = 'Lsb.Hub.EventLog.CanonicalEventsAppended'
+// Same filters as BusConfiguration.EventSubscriptions. customer-view and ibl take nothing (1 = 0): neither follows the
+// event log yet (docs/azure.md, "Canonical events on the topic"); give one the notification filter when it does.
 var consumers = [
   { name: 'dwh', filter: 'sys.Label = \'${dwhBatchType}\'' }
-  { name: 'customer-view', filter: 'sys.Label <> \'${dwhBatchType}\'' }
-  { name: 'holdings-sync', filter: 'sys.Label <> \'${dwhBatchType}\'' }
-  { name: 'ibl', filter: 'sys.Label <> \'${dwhBatchType}\'' }
+  { name: 'holdings-sync', filter: 'sys.Label = \'${logNotificationType}\'' }
+  { name: 'customer-view', filter: '1 = 0' }
+  { name: 'ibl', filter: '1 = 0' }
+]
+// The hub's own work queues besides ingest (Bus/HubWorkQueues.cs).
+var workQueues = [
+  'ibl'
+  'holdings-sync'
 ]
 resource hubIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
   name: hubIdentityName
@@ -70,6 +79,12 @@ resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
 resource ingestQueues 'Microsoft.ServiceBus/namespaces/queues@2024-01-01' = [for id in installationIds: {
   parent: namespace
   name: '${queuePrefix}-ingest-${id}'
+  properties: queueSettings
+}]
+
+resource workQueueResources 'Microsoft.ServiceBus/namespaces/queues@2024-01-01' = [for queue in workQueues: {
+  parent: namespace
+  name: '${queuePrefix}-${queue}'
   properties: queueSettings
 }]
 

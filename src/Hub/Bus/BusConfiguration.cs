@@ -3,18 +3,14 @@ using JasperFx;
 using Lsb.Hub.Adapters;
 using Lsb.Hub.AdapterHosting;
 using Lsb.Hub.Ibl;
-using Lsb.Hub.Ibl.Iso18626;
 using Lsb.Hub.Ibl.Steps;
-using Lsb.Hub.Ibl.Timers;
 using Lsb.Hub.Ingest;
 using Lsb.Hub.PatronServices.Returns;
 using Lsb.Hub.Storage;
-using Lsb.Hub.Transports.AzureServiceBus;
 using Microsoft.Extensions.Options;
 using Wolverine;
 using Wolverine.ErrorHandling;
 using Wolverine.Postgresql;
-using Wolverine.RabbitMQ;
 using Wolverine.Sqlite;
 
 namespace Lsb.Hub.Bus;
@@ -22,15 +18,17 @@ namespace Lsb.Hub.Bus;
 /// <summary>
 /// The bus: Wolverine with its message store in the hub's database (SQLite file or PostgreSQL schema). Embedded
 /// default: durable local queues, one node (Solo). Scale-out: RabbitMQ queues consumed by every node (competing
-/// consumers) with the durable inbox and outbox in PostgreSQL. On every backend failed messages end in Wolverine's
-/// dead-letter table in the hub's database (not the broker's own dead-letter queue), so they are listed and replayed
-/// the same way everywhere. Azure Service Bus (production on Azure): ingest goes to one queue per installation
-/// (<c>{prefix}-ingest-{installation}</c>) so a slow installation never holds up another; events go to the topic
-/// <c>{prefix}-events</c> with a subscription per consumer; messages Azure dead-letters are drained into the same table. The retry policy is defined here, once, for every handler: a few immediate retries, then
-/// scheduled retries with growing delays, then the failed-message store. Errors that retrying cannot fix (an unmapped
-/// vendor code, an unreadable vendor answer, an unknown installation) go to the store at once.
+/// consumers) with the durable inbox and outbox in PostgreSQL. Azure Service Bus (production on Azure): the same, with
+/// ingest in one queue per installation (<c>{prefix}-ingest-{installation}</c>) so a slow installation never holds up
+/// another, and the topic <c>{prefix}-events</c> with a subscription per consumer. Every message the hub sends to
+/// itself goes to one of <see cref="HubWorkQueues"/>, durable on every transport. On every backend failed messages end
+/// in Wolverine's dead-letter table in the hub's database (not the broker's own dead-letter queue; what Azure
+/// dead-letters by itself is drained into it), so they are listed and replayed the same way everywhere. The retry
+/// policy is defined here, once, for every handler: a few immediate retries, then scheduled retries with growing
+/// delays, then the failed-message store. Errors that retrying cannot fix (an unmapped vendor code, an unreadable
+/// vendor answer, an unknown installation) go to the store at once.
 /// </summary>
-public static class BusConfiguration
+public static partial class BusConfiguration
 {
     /// <summary>The local queue (or the suffix of the broker queue) for ingest.</summary>
     public const string IngestQueue = "ingest";
@@ -38,15 +36,24 @@ public static class BusConfiguration
     /// <summary>Azure Service Bus: the suffix of the events topic.</summary>
     public const string EventsTopic = "events";
 
-    /// <summary>Azure Service Bus: the topic's subscriptions, one per consumer, with the SQL filter of each. The DWH
-    /// subscription takes the pseudonymised DWH batches only; the others take every other event type.</summary>
+    /// <summary>Azure Service Bus: the topic's subscriptions, one per consumer, with the SQL filter of each (the message
+    /// type is the Subject, <c>sys.Label</c>). <c>dwh</c> takes the pseudonymised DWH batches; <c>holdings-sync</c> takes
+    /// the notifications that the event log grew, which wake the holdings projection (the union holdings index and the
+    /// holdings-sync journal). <c>customer-view</c> and <c>ibl</c> take nothing (<c>1 = 0</c>): the customer view is
+    /// written inside the ingest transaction and IBL reads the holdings index, so neither follows the log; a consumer
+    /// that starts following it gives its subscription the notification's filter (docs/azure.md).</summary>
     public static readonly IReadOnlyDictionary<string, string> EventSubscriptions = new Dictionary<string, string>
     {
         ["dwh"] = $"sys.Label = '{typeof(Dwh.DwhEventBatch).FullName}'",
-        ["customer-view"] = $"sys.Label <> '{typeof(Dwh.DwhEventBatch).FullName}'",
-        ["holdings-sync"] = $"sys.Label <> '{typeof(Dwh.DwhEventBatch).FullName}'",
-        ["ibl"] = $"sys.Label <> '{typeof(Dwh.DwhEventBatch).FullName}'",
+        [HoldingsSyncSubscription] = $"sys.Label = '{typeof(EventLog.CanonicalEventsAppended).FullName}'",
+        ["customer-view"] = NothingYet,
+        ["ibl"] = NothingYet,
     };
+
+    /// <summary>Azure Service Bus: the subscription of the events topic the hub listens to for log notifications.</summary>
+    public const string HoldingsSyncSubscription = "holdings-sync";
+
+    private const string NothingYet = "1 = 0";
 
     /// <summary>Reads and validates the <c>Bus</c> section.</summary>
     public static BusOptions ReadOptions(IConfiguration configuration)
@@ -101,48 +108,17 @@ public static class BusConfiguration
             var parallelism = Math.Max(1, configuration.GetValue("Ingest:Parallelism", database.Provider == StorageProvider.Sqlite ? 1 : 4));
             // IBL handlers mostly wait on library systems, so several run at once per node.
             var iblParallelism = Math.Max(1, configuration.GetValue("Ibl:Parallelism", 8));
-            if (bus.Transport == BusTransport.RabbitMq)
+            switch (bus.Transport)
             {
-                var queue = $"{bus.QueuePrefix}-{IngestQueue}";
-                opts.UseRabbitMq(new Uri(bus.RabbitMqUri!))
-                    .AutoProvision()
-                    .CustomizeDeadLetterQueueing(new DeadLetterQueue($"{bus.QueuePrefix}-dead-letters", DeadLetterQueueMode.WolverineStorage));
-                opts.PublishMessage<IngestChangePage>().ToRabbitQueue(queue);
-                opts.PublishMessage<IngestChange>().ToRabbitQueue(queue);
-                opts.ListenToRabbitQueue(queue).UseDurableInbox().MaximumParallelMessages(parallelism);
-                opts.PublishMessage<Dwh.DwhEventBatch>().ToRabbitExchange($"{bus.QueuePrefix}-dwh", exchange => exchange.ExchangeType = ExchangeType.Fanout);
-                var ibl = $"{bus.QueuePrefix}-{IblFeature.Queue}";
-                opts.PublishMessage<IblStepDue>().ToRabbitQueue(ibl);
-                opts.PublishMessage<IblTimerDue>().ToRabbitQueue(ibl);
-                opts.PublishMessage<IblIsoSend>().ToRabbitQueue(ibl);
-                opts.ListenToRabbitQueue(ibl).UseDurableInbox().MaximumParallelMessages(iblParallelism);
-                opts.Policies.UseDurableOutboxOnAllSendingEndpoints();
-            }
-            else if (bus.Transport == BusTransport.AzureServiceBus)
-            {
-                var ingest = $"{bus.QueuePrefix}-{IngestQueue}";
-                var topic = $"{bus.QueuePrefix}-{EventsTopic}";
-                // A connection registered as an instance (tests: the in-memory namespace) comes before the settings.
-                var connection = opts.Services.Select(d => d.ImplementationInstance).OfType<ServiceBusConnection>().LastOrDefault() ?? ServiceBusConnectionFor(bus);
-                var asb = opts.UseHubAzureServiceBus(connection)
-                    .AutoProvision(bus.ServiceBusAutoProvision)
-                    .RouteToQueuePerKey<IngestChangePage>(ingest, page => page.InstallationId)
-                    .RouteToQueuePerKey<IngestChange>(ingest, change => change.InstallationId)
-                    .ListenToQueueFamily(ingest, queue => queue.UseDurableInbox().MaximumParallelMessages(parallelism));
-                foreach (var (subscription, filter) in EventSubscriptions) asb.ProvisionSubscription(topic, subscription, filter);
-                opts.PublishMessage<Dwh.DwhEventBatch>().ToAzureServiceBusTopic(topic);
-                opts.Policies.UseDurableOutboxOnAllSendingEndpoints();
-            }
-            else
-            {
-                opts.Policies.UseDurableLocalQueues();
-                opts.LocalQueue(IngestQueue).MaximumParallelMessages(parallelism);
-                opts.PublishMessage<IngestChangePage>().ToLocalQueue(IngestQueue);
-                opts.PublishMessage<IngestChange>().ToLocalQueue(IngestQueue);
-                opts.LocalQueue(IblFeature.Queue).MaximumParallelMessages(iblParallelism);
-                opts.PublishMessage<IblStepDue>().ToLocalQueue(IblFeature.Queue);
-                opts.PublishMessage<IblTimerDue>().ToLocalQueue(IblFeature.Queue);
-                opts.PublishMessage<IblIsoSend>().ToLocalQueue(IblFeature.Queue);
+                case BusTransport.RabbitMq:
+                    UseRabbitMqQueues(opts, bus, parallelism, iblParallelism);
+                    break;
+                case BusTransport.AzureServiceBus:
+                    UseAzureServiceBusEntities(opts, bus, parallelism, iblParallelism);
+                    break;
+                default:
+                    UseDurableLocalQueues(opts, parallelism, iblParallelism);
+                    break;
             }
 
             // An IBL step whose library system was unreachable (or whose answer was lost) is tried again for longer than
@@ -175,9 +151,4 @@ public static class BusConfiguration
                 .Then.MoveToErrorQueue();
         });
     }
-
-    private static ServiceBusConnection ServiceBusConnectionFor(BusOptions bus) =>
-        string.IsNullOrWhiteSpace(bus.ServiceBusConnectionString)
-            ? ServiceBusConnection.FromNamespace(bus.ServiceBusNamespace!, managedIdentityClientId: bus.ServiceBusClientId)
-            : ServiceBusConnection.FromConnectionString(bus.ServiceBusConnectionString);
 }

@@ -39,6 +39,17 @@ public sealed class BusOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:05", "00:10:00", ErrorMessage = "Bus:StaleNodeTimeout must be between 5 seconds and 10 minutes.")]
     public TimeSpan StaleNodeTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>How long a node's log followers (the holdings projection) wait for a sign of new events before they look
+    /// in the log anyway: commits on this node wake them at once, commits on other nodes only through this look or, on
+    /// Azure Service Bus, through the events topic. Default 1 s, and 30 s on Azure Service Bus, where the look is only a
+    /// safety net.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00", ErrorMessage = "Bus:EventLogPollInterval must be between 100 ms and 10 minutes.")]
+    public TimeSpan? EventLogPollInterval { get; set; }
+
+    /// <summary><see cref="EventLogPollInterval"/> or its default for the transport.</summary>
+    public TimeSpan EffectiveEventLogPollInterval =>
+        EventLogPollInterval ?? (Transport == BusTransport.AzureServiceBus ? TimeSpan.FromSeconds(30) : TimeSpan.FromSeconds(1));
+
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -1,10 +1,12 @@
+using Lsb.Hub.Bus;
 using Lsb.Hub.EventLog;
 
 namespace Lsb.Hub.Holdings;
 
-/// <summary>Keeps the holdings projection caught up: after every commit signalled in this process, and at least every
-/// second (commits on other nodes).</summary>
-public sealed class HoldingsProjectionService(HoldingsProjection projection, EventLogSignal signal, ILogger<HoldingsProjectionService> logger)
+/// <summary>Keeps the holdings projection caught up: after every commit signalled in this process (on Azure Service Bus
+/// also after a commit on another node, announced on the events topic), and at least every
+/// <see cref="BusOptions.EffectiveEventLogPollInterval"/>.</summary>
+public sealed class HoldingsProjectionService(HoldingsProjection projection, EventLogSignal signal, BusOptions bus, ILogger<HoldingsProjectionService> logger)
     : BackgroundService
 {
     /// <inheritdoc />
@@ -17,7 +19,7 @@ public sealed class HoldingsProjectionService(HoldingsProjection projection, Eve
             {
                 await projection.CatchUpAsync(stoppingToken);
                 failures = 0;
-                await signal.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken);
+                await signal.WaitAsync(bus.EffectiveEventLogPollInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -2,20 +2,19 @@ using Lsb.Hub.HoldingsSync.Api;
 using Lsb.Hub.HoldingsSync.Batches;
 using Lsb.Hub.HoldingsSync.Delivery;
 using Lsb.Hub.HoldingsSync.Reconciliation;
-using Lsb.Hub.HoldingsSync.Rejections;
 using Lsb.Hub.HoldingsSync.Scheduling;
 using Lsb.Hub.HoldingsSync.Storage;
 using Lsb.Hub.HoldingsSync.Targets;
 using Lsb.Hub.HoldingsSync.Targets.Ggc;
 using Lsb.Hub.HoldingsSync.Targets.WorldCat;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Wolverine;
 
 namespace Lsb.Hub.HoldingsSync;
 
 /// <summary>
-/// Registers holdings synchronisation (docs/holdings-sync.md): options, targets, the batch cutter, delivery and its
-/// sequential <c>holdings-sync</c> queue, rejections as failed messages, reconciliation, the scheduler and the API.
+/// Registers holdings synchronisation (docs/holdings-sync.md): options, targets, the batch cutter, delivery,
+/// rejections as failed messages, reconciliation, the scheduler and the API. Its sequential <c>holdings-sync</c> queue is
+/// configured with the bus (<see cref="Bus.HubWorkQueues"/>), durable on every transport.
 /// </summary>
 public static class HoldingsSyncFeature
 {
@@ -39,13 +38,6 @@ public static class HoldingsSyncFeature
         services.AddSingleton<LibrarySyncStatusQuery>();
         services.AddSingleton<SyncAccess>();
         services.AddHostedService<HoldingsSyncScheduler>();
-        services.ConfigureWolverine(opts =>
-        {
-            // Durable on every transport (the RabbitMQ scale-out does not make local queues durable by default).
-            opts.LocalQueue(HoldingsSyncHeaders.Queue).UseDurableInbox().Sequential();
-            opts.PublishMessage<DeliverHoldingsBatch>().ToLocalQueue(HoldingsSyncHeaders.Queue);
-            opts.PublishMessage<HoldingRecordRejected>().ToLocalQueue(HoldingsSyncHeaders.Queue);
-        });
         return services;
     }
 

@@ -7,6 +7,7 @@ public static class HoldingsSyncHeaders
     /// finds a library's rejected records with <c>GET /api/v1/admin/failed-messages?library={isil}</c>.</summary>
     public const string Library = FailedMessages.Stamping.FailedMessageHeaders.Library;
 
-    /// <summary>The queue holdings-sync messages run on, one at a time per node.</summary>
+    /// <summary>The queue holdings-sync messages run on, one at a time per node: a durable local queue, or the suffix of the
+    /// broker queue <c>{Bus:QueuePrefix}-holdings-sync</c>.</summary>
     public const string Queue = "holdings-sync";
 }

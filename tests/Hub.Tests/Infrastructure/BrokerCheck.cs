@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Lsb.Hub.Bus;
+using Lsb.Hub.HoldingsSync;
 using Lsb.Hub.Ibl;
 using RabbitMQ.Client;
 
@@ -34,7 +35,7 @@ internal static class BrokerCheck
     {
         await using var connection = await new ConnectionFactory { Uri = new Uri(uri) }.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
-        foreach (var queue in new[] { BusConfiguration.IngestQueue, IblFeature.Queue, "dead-letters" })
+        foreach (var queue in new[] { BusConfiguration.IngestQueue, IblFeature.Queue, HoldingsSyncHeaders.Queue, "dead-letters" })
             await channel.QueueDeleteAsync($"{prefix}-{queue}");
         await channel.ExchangeDeleteAsync($"{prefix}-dwh");
     }

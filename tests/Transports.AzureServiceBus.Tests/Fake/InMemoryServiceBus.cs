@@ -15,6 +15,7 @@ public sealed class InMemoryServiceBus(TimeProvider? time = null)
     private readonly Dictionary<string, FakeEntity> _queues = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, FakeEntity>> _topics = new(StringComparer.Ordinal);
     private readonly List<int> _sendBatchSizes = [];
+    private readonly List<(string Entity, OutgoingServiceBusMessage Message)> _sent = [];
     private long _sequence;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -27,6 +28,13 @@ public sealed class InMemoryServiceBus(TimeProvider? time = null)
     public IReadOnlyList<int> SendBatchSizes
     {
         get { lock (_gate) return [.. _sendBatchSizes]; }
+    }
+
+    /// <summary>Every message the namespace accepted for <paramref name="queueOrTopic"/>, in order, whether or not it is
+    /// still there (a handled message is gone from the entity).</summary>
+    public IReadOnlyList<OutgoingServiceBusMessage> SentTo(string queueOrTopic)
+    {
+        lock (_gate) return [.. _sent.Where(s => s.Entity == queueOrTopic).Select(s => s.Message)];
     }
 
     public void CreateQueue(QueueDefinition queue)
@@ -73,8 +81,11 @@ public sealed class InMemoryServiceBus(TimeProvider? time = null)
                 : _topics.TryGetValue(queueOrTopic, out var subscriptions) ? subscriptions.Values.ToList()
                 : throw new InvalidOperationException($"The messaging entity '{queueOrTopic}' could not be found.");
             foreach (var message in messages)
+            {
+                _sent.Add((queueOrTopic, message));
                 foreach (var target in targets)
                     target.Enqueue(message, ++_sequence, now);
+            }
             _sendBatchSizes.Add(messages.Count);
             Pulse();
         }

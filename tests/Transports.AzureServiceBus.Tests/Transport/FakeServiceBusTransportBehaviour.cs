@@ -1,5 +1,6 @@
 using Lsb.Hub.Transports.AzureServiceBus.Seam;
 using Lsb.Hub.Transports.AzureServiceBus.Tests.Fake;
+using Wolverine;
 
 namespace Lsb.Hub.Transports.AzureServiceBus.Tests.Transport;
 
@@ -32,4 +33,11 @@ public sealed class FakeServiceBusTransportBehaviour : TransportBehaviourContrac
 
     protected override (int Queue, int DeadLetters) BrokerCounts() =>
         (_bus.Peek(ServiceBusEntity.Queue(Queue)).Count, _bus.Peek(ServiceBusEntity.Queue(Queue), deadLetters: true).Count);
+
+    private static void Listen(WolverineOptions opts, bool inline)
+    {
+        var listener = opts.ListenToAzureServiceBusQueue(Queue).ReceiveBatch(10, TimeSpan.FromMilliseconds(500));
+        if (inline) listener.ProcessInline();
+        else listener.UseDurableInbox();
+    }
 }

@@ -13,7 +13,7 @@ using Wolverine.Sqlite;
 namespace Lsb.Hub.Transports.AzureServiceBus.Tests.Transport;
 
 /// <summary>
-/// A Wolverine node on the Azure Service Bus transport, the way the hub runs it: its message store (inbox, outbox, dead
+/// A Wolverine node on the Azure Service Bus transport (or another broker's), the way the hub runs it: its message store (inbox, outbox, dead
 /// letters) in its own SQLite file, Solo durability, the hub's kind of retry policy (immediate retry, scheduled retry,
 /// then the failed-message store). Disposing stops it and removes its file.
 /// </summary>
@@ -36,8 +36,13 @@ public sealed class TestNode : IAsyncDisposable
     public static Task<TestNode> StartAsync(string name, IServiceBusClientSeam client, Action<WolverineOptions, AzureServiceBusConfiguration> configure) =>
         StartAsync(name, ServiceBusConnection.FromSeam(client, "fake"), configure);
 
-    public static async Task<TestNode> StartAsync(string name, ServiceBusConnection connection, Action<WolverineOptions, AzureServiceBusConfiguration> configure)
+    public static Task<TestNode> StartAsync(string name, ServiceBusConnection connection, Action<WolverineOptions, AzureServiceBusConfiguration> configure) =>
+        StartAsync(name, opts => configure(opts, opts.UseHubAzureServiceBus(connection).AutoProvision()));
+
+    /// <summary>Starts a node on whatever transport <paramref name="configure"/> adds (RabbitMqTransportBehaviour: RabbitMQ).</summary>
+    public static async Task<TestNode> StartAsync(string name, Action<WolverineOptions> configure)
     {
+        ArgumentNullException.ThrowIfNull(configure);
         var directory = Path.Combine(Path.GetTempPath(), "lsb-asb-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var host = await Microsoft.Extensions.Hosting.Host.CreateDefaultBuilder()
@@ -65,8 +70,7 @@ public sealed class TestNode : IAsyncDisposable
                     .RetryOnce()
                     .Then.ScheduleRetry(TimeSpan.FromMilliseconds(300))
                     .Then.MoveToErrorQueue();
-                var asb = opts.UseHubAzureServiceBus(connection).AutoProvision();
-                configure(opts, asb);
+                configure(opts);
             })
             .StartAsync();
         return new TestNode(host, directory, name);

@@ -5,8 +5,10 @@ namespace Lsb.Hub.Transports.AzureServiceBus.Tests.Transport;
 /// <summary>
 /// What the hub needs of any broker transport, written once: send and receive, competing consumers, retries ending in
 /// the database's failed-message store, scheduled delivery, redelivery after a node crashes before completing, a lost
-/// acknowledgement handled once, and the outbox surviving a broker outage. A backend runs it with a one-line subclass
-/// that says how to start a node and how to break one.
+/// acknowledgement handled once, and the outbox surviving a broker outage. A backend runs it with a short subclass
+/// that says how to start a node and how to break one: <see cref="FakeServiceBusTransportBehaviour"/> (Azure Service Bus
+/// transport, in-memory namespace), <see cref="RabbitMq.RabbitMqTransportBehaviour"/> (Wolverine's RabbitMQ transport,
+/// a real broker from <c>LSB_TEST_RABBITMQ</c>).
 /// </summary>
 public abstract class TransportBehaviourContract : IAsyncLifetime
 {
@@ -149,13 +151,10 @@ public abstract class TransportBehaviourContract : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         foreach (var node in _nodes) await node.DisposeAsync();
+        await RemoveBrokerStateAsync();
         GC.SuppressFinalize(this);
     }
 
-    protected static void Listen(WolverineOptions opts, bool inline)
-    {
-        var listener = opts.ListenToAzureServiceBusQueue(Queue).ReceiveBatch(10, TimeSpan.FromMilliseconds(500));
-        if (inline) listener.ProcessInline();
-        else listener.UseDurableInbox();
-    }
+    /// <summary>Removes what the test left on a broker that outlives it (queues on a shared RabbitMQ), after the nodes stopped.</summary>
+    protected virtual ValueTask RemoveBrokerStateAsync() => ValueTask.CompletedTask;
 }

@@ -4,7 +4,8 @@ using Wolverine;
 namespace Lsb.Hub.Ibl.Timers;
 
 /// <summary>
-/// Timers on Wolverine's durable scheduled messages (they survive restarts: they live in the message store). A timer
+/// Timers on Wolverine's durable scheduled messages (they survive restarts: they live in the message store, or on Azure
+/// Service Bus on the broker as native scheduled messages). A timer
 /// is due at a time of the IBL clock (<see cref="IblClock"/>); the bus schedules by its own clock. So the wake-up is
 /// scheduled for the time left by the IBL clock, at most <see cref="IblTimerOptions.MaxSleep"/> ahead, and a wake-up
 /// that finds the timer not yet due by the IBL clock schedules itself again. With the system clock a timer fires once,
