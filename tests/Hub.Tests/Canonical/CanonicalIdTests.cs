@@ -30,8 +30,13 @@ public sealed class CanonicalIdTests
         var ids = new List<string>();
         for (var i = 0; i < 20; i++)
         {
-            ids.Add(LoanId.New().ToString());
-            await Task.Delay(2, TestContext.Current.CancellationToken);
+            var id = LoanId.New().ToString();
+            ids.Add(id);
+            // Waits until the wall clock is past the id's millisecond (its first 48 bits): a fixed delay is not enough when
+            // the machine's clock is stepped back (a CI run saw two ids 2 ms apart carry the same millisecond).
+            var millisecond = Convert.ToInt64(id["lon-".Length..("lon-".Length + 12)], 16);
+            while (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() <= millisecond)
+                await Task.Delay(1, TestContext.Current.CancellationToken);
         }
         Assert.Equal(ids.Order(StringComparer.Ordinal), ids);
     }
