@@ -32,38 +32,25 @@ public sealed class DwhBrokerPublisher(
     {
         if (!options.Value.PushToBroker || bus.Transport == BusTransport.Local || !pseudonyms.Enabled) return;
         await using var clusterLock = new ClusterLock(database, "dwh-broker-publisher");
-        while (!stoppingToken.IsCancellationRequested)
+        await clusterLock.LeadAsync(token => PublishWhileLeadingAsync(clusterLock, token),
+            e => e is System.Data.Common.DbException or InvalidOperationException or TimeoutException,
+            logger, "DWH push to the broker", stoppingToken);
+    }
+
+    private async Task PublishWhileLeadingAsync(ClusterLock clusterLock, CancellationToken stoppingToken)
+    {
+        var after = await ReadCheckpointAsync(stoppingToken);
+        while (!stoppingToken.IsCancellationRequested && await clusterLock.StillHeldAsync(stoppingToken))
         {
-            try
+            var events = await reader.ReadAsync(after, options.Value.PushBatchSize, stoppingToken);
+            if (events.Count == 0)
             {
-                if (!await clusterLock.TryTakeAsync(stoppingToken))
-                {
-                    await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
-                    continue;
-                }
-                var after = await ReadCheckpointAsync(stoppingToken);
-                while (!stoppingToken.IsCancellationRequested && await clusterLock.StillHeldAsync(stoppingToken))
-                {
-                    var events = await reader.ReadAsync(after, options.Value.PushBatchSize, stoppingToken);
-                    if (events.Count == 0)
-                    {
-                        await signal.WaitAsync(TimeSpan.FromSeconds(2), stoppingToken);
-                        continue;
-                    }
-                    await messages.PublishAsync(new DwhEventBatch([.. events.Select(mapper.Map)]));
-                    after = events[^1].Position;
-                    await WriteCheckpointAsync(after, stoppingToken);
-                }
+                await signal.WaitAsync(TimeSpan.FromSeconds(2), stoppingToken);
+                continue;
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
-            {
-                logger.LogError(e, "DWH push to the broker failed; retrying in 5 s");
-                await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
-            }
+            await messages.PublishAsync(new DwhEventBatch([.. events.Select(mapper.Map)]));
+            after = events[^1].Position;
+            await WriteCheckpointAsync(after, stoppingToken);
         }
     }
 

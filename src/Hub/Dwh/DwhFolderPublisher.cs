@@ -34,27 +34,9 @@ public sealed partial class DwhFolderPublisher(
         if (string.IsNullOrWhiteSpace(folder) || !pseudonyms.Enabled) return;
         Directory.CreateDirectory(folder);
         await using var clusterLock = new ClusterLock(database, "dwh-folder-publisher");
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (!await clusterLock.TryTakeAsync(stoppingToken))
-                {
-                    await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
-                    continue;
-                }
-                await PublishAsync(folder, clusterLock, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
-            {
-                logger.LogError(e, "DWH push to folder {Folder} failed; retrying in 5 s", folder);
-                await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
-            }
-        }
+        await clusterLock.LeadAsync(token => PublishAsync(folder, clusterLock, token),
+            e => e is IOException or UnauthorizedAccessException or System.Data.Common.DbException,
+            logger, $"DWH push to folder {folder}", stoppingToken);
     }
 
     private async Task PublishAsync(string folder, ClusterLock clusterLock, CancellationToken stoppingToken)

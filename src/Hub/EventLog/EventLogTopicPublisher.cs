@@ -26,23 +26,9 @@ public sealed class EventLogTopicPublisher(BusOptions bus, EventLogReader reader
     {
         if (bus.Transport != BusTransport.AzureServiceBus) return;
         await using var leadership = new ClusterLock(database, "event-log-topic-publisher");
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (await leadership.TryTakeAsync(stoppingToken)) await AnnounceWhileLeadingAsync(leadership, stoppingToken);
-                else await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
-            {
-                logger.LogError(e, "Publishing event log notifications to the events topic failed; retrying in 5 s");
-                await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
-            }
-        }
+        await leadership.LeadAsync(token => AnnounceWhileLeadingAsync(leadership, token),
+            e => e is System.Data.Common.DbException or InvalidOperationException or TimeoutException,
+            logger, "Publishing event log notifications to the events topic", stoppingToken);
     }
 
     private async Task AnnounceWhileLeadingAsync(ClusterLock leadership, CancellationToken stoppingToken)

@@ -6,12 +6,13 @@ namespace Lsb.Hub.Infrastructure;
 
 /// <summary>
 /// A named lock that at most one hub node holds at a time, for work that must run once in the cluster (the DWH
-/// publisher). On SQLite (one node) it is always held. On PostgreSQL it is a session-level advisory lock on a
+/// publishers, the events-topic publisher, holdings-sync cuts; <see cref="LeadAsync"/> is the publishers' loop). On SQLite (one node) it is always held. On PostgreSQL it is a session-level advisory lock on a
 /// connection of its own: it is gone the moment its node dies, and <see cref="StillHeldAsync"/> tells the holder when
 /// it lost it.
 /// </summary>
 public sealed class ClusterLock(HubDatabase database, string name) : IAsyncDisposable
 {
+    private static readonly TimeSpan RetryPause = TimeSpan.FromSeconds(5);
     private NpgsqlConnection? _connection;
 
     /// <summary>The lock's name.</summary>
@@ -49,6 +50,37 @@ public sealed class ClusterLock(HubDatabase database, string name) : IAsyncDispo
         {
             await DropAsync();
             return false;
+        }
+    }
+
+    /// <summary>
+    /// The loop of a piece of work that runs on one node at a time: whenever this node holds the lock it runs
+    /// <paramref name="lead"/> (which should return once <see cref="StillHeldAsync"/> says the lock is lost); otherwise it
+    /// tries again every 5 s. A failure <paramref name="transient"/> accepts is logged as "<paramref name="work"/> failed"
+    /// and retried after 5 s; any other failure ends the loop. Returns when <paramref name="stoppingToken"/> is cancelled.
+    /// </summary>
+    public async Task LeadAsync(Func<CancellationToken, Task> lead, Func<Exception, bool> transient, ILogger logger, string work,
+        CancellationToken stoppingToken)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        ArgumentNullException.ThrowIfNull(transient);
+        ArgumentNullException.ThrowIfNull(logger);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await TryTakeAsync(stoppingToken)) await lead(stoppingToken);
+                else await Task.Delay(RetryPause, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (transient(e))
+            {
+                logger.LogError(e, "{Work} failed; retrying in 5 s", work);
+                await Task.Delay(RetryPause, stoppingToken);
+            }
         }
     }
 
