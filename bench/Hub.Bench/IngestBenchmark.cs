@@ -17,7 +17,7 @@ namespace Lsb.Hub.Bench;
 /// </summary>
 public static class IngestBenchmark
 {
-    public static async Task<Measurement> RunAsync(int count, bool keepRunningForFeed = false)
+    public static async Task<Measurement> RunAsync(int count, int warmup, bool keepRunningForFeed = false)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "lsb-bench-ingest-" + Guid.NewGuid().ToString("N")[..8]);
         var wise = await WiseSimulator.StartAsync(new WiseSimulatorOptions { PatronsPerLibrary = 50, ItemsPerLibrary = 200, LoansPerLibrary = 20 });
@@ -46,13 +46,19 @@ public static class IngestBenchmark
         var backpressure = app.Services.GetRequiredService<IngestBackpressure>();
         var store = app.Services.GetRequiredService<InstallationStore>();
 
-        // Warm-up: register and ingest the simulator's seed (JIT, Wolverine's handler code generation, SQLite caches).
+        // Warm-up: register and ingest the simulator's seed, then `warmup` generated changes: the JIT's tiering, Wolverine's
+        // handler code generation (Roslyn, on a message type's first use) and SQLite's caches are done before the clock starts.
         await store.RegisterAsync(new InstallationDescriptor(InstallationId.Parse(access.Name), Vendor.Wise, access.Endpoint, access.Name,
             [.. access.Libraries.Select(l => new LibraryRef(Isil.Parse(l.Isil), l.LibraryId, l.Name))]), "bench", null, "bench", CancellationToken.None);
         await WaitUntilDrainedAsync(database, backpressure, access.Name, Stopwatch.StartNew());
+        if (warmup > 0)
+        {
+            wise.Control.Generate(access.Name, warmup);
+            await WaitUntilDrainedAsync(database, backpressure, access.Name, Stopwatch.StartNew());
+        }
         var headBefore = await HeadAsync(database);
         var readBefore = await ReadAsync(database);
-        Console.WriteLine($"warm-up: seed ingested ({headBefore:N0} events)");
+        Console.WriteLine($"warm-up: seed and {warmup:N0} generated changes ingested ({headBefore:N0} events)");
 
         var generated = wise.Control.Generate(access.Name, count);
         Console.WriteLine($"simulator: {generated.Total:N0} changes generated ({generated.Patrons:N0} patron, {generated.Items:N0} item, {generated.Loans:N0} loan)");

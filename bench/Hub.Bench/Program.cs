@@ -4,10 +4,11 @@ var command = args.Length > 0 ? args[0] : "ingest";
 var count = Arg(args, "--count", 200_000);
 var baselineCount = Arg(args, "--baseline-count", count);
 var skipBaselines = args.Contains("--skip-baselines");
+var warmup = Arg(args, "--warmup", 20_000);
 switch (command)
 {
     case "ingest":
-        var ingest = await IngestBenchmark.RunAsync(count);
+        var ingest = await IngestBenchmark.RunAsync(count, warmup);
         Report.Line($"hub ingest (Wise simulator → adapter → bus → state + log, SQLite embedded default)", ingest);
         if (!skipBaselines)
         {
@@ -31,7 +32,7 @@ switch (command)
             Console.Error.WriteLine("scaleout needs LSB_BENCH_POSTGRES (Npgsql connection string) and LSB_BENCH_RABBITMQ (AMQP URI)");
             return 2;
         }
-        var embedded = await IngestBenchmark.RunAsync(count, keepRunningForFeed: true);
+        var embedded = await IngestBenchmark.RunAsync(count, warmup, keepRunningForFeed: true);
         Report.Line("embedded default (SQLite, local queues, 1 node)", embedded);
         var feed = await ScaleOutBenchmark.FeedReadAsync(embedded.Hub!, "bench-dwh-key-00000000000001");
         Report.Line("DWH feed read from position 0 over HTTP (embedded default, pages of 5,000)", feed);
@@ -44,7 +45,7 @@ switch (command)
         IngestBenchmark.Cleanup(embedded);
         return 0;
     default:
-        Console.Error.WriteLine("usage: Hub.Bench ingest [--count N] [--baseline-count N] [--skip-baselines] | scaleout [--count N]");
+        Console.Error.WriteLine("usage: Hub.Bench ingest [--count N] [--warmup N] [--baseline-count N] [--skip-baselines] | scaleout [--count N]");
         return 2;
 }
 

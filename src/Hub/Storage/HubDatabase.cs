@@ -39,8 +39,11 @@ public sealed class HubDatabase : IAsyncDisposable
             }.ToString();
             Dialect = SqlDialect.Sqlite;
             // WAL is set once by the migrator; these are per connection. NORMAL is durable against a process crash.
+            // busy_timeout: a writer that finds the write lock taken waits inside SQLite (retrying within 1-100 ms)
+            // instead of getting SQLITE_BUSY, on which Microsoft.Data.Sqlite sleeps 150 ms before each retry; with the
+            // ingest poller's cursor writes meeting the page transactions, those sleeps halved ingest (docs/performance.md).
             var checkpointPages = Options.SqliteCheckpointInterval > TimeSpan.Zero ? Options.SqliteAutoCheckpointPages : 1000;
-            _sqlitePragmas = "PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536; " +
+            _sqlitePragmas = "PRAGMA busy_timeout=60000; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536; " +
                 $"PRAGMA wal_autocheckpoint={checkpointPages.ToString(System.Globalization.CultureInfo.InvariantCulture)};";
         }
         else

@@ -23,7 +23,7 @@ public static class WiseSimulator
     {
         options ??= new WiseSimulatorOptions();
         var state = new SimulatorState(options);
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = SimulatorWebHost.CreateBuilder();
         builder.WebHost.UseUrls(options.Url);
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(state);

@@ -1,6 +1,6 @@
 using Lsb.Hub.Simulators.Catalogues.Ggc.Http;
 using Lsb.Hub.Simulators.Catalogues.Ggc.State;
-using Microsoft.AspNetCore.Builder;
+using Lsb.Hub.Simulators.Common;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -20,7 +20,7 @@ public static class GgcSimulator
     {
         options ??= new GgcSimulatorOptions();
         var catalogue = new GgcCatalogue(options);
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = SimulatorWebHost.CreateBuilder();
         builder.WebHost.UseUrls(options.Url);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 512L * 1024 * 1024);
         builder.Logging.ClearProviders();

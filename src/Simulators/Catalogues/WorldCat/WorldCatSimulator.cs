@@ -1,6 +1,6 @@
 using Lsb.Hub.Simulators.Catalogues.WorldCat.Http;
 using Lsb.Hub.Simulators.Catalogues.WorldCat.State;
-using Microsoft.AspNetCore.Builder;
+using Lsb.Hub.Simulators.Common;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -22,7 +22,7 @@ public static class WorldCatSimulator
         options ??= new WorldCatSimulatorOptions();
         var registry = new WorldCatRegistry(options);
         var access = new WorldCatAccess(options);
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = SimulatorWebHost.CreateBuilder();
         builder.WebHost.UseUrls(options.Url);
         builder.Logging.ClearProviders();
         var app = builder.Build();
