@@ -40,6 +40,8 @@ public static class IngestBenchmark
         };
         // LSB_BENCH_CHECKPOINT_INTERVAL=00:00:00: SQLite checkpoints inside the commits (the background checkpointer off).
         if (Environment.GetEnvironmentVariable("LSB_BENCH_CHECKPOINT_INTERVAL") is { Length: > 0 } checkpoint) settings["Storage:SqliteCheckpointInterval"] = checkpoint;
+        // LSB_BENCH_APPLY_INLINE=false: pages go through the bus's durable inbox (as with a broker) instead of being applied inline.
+        if (Environment.GetEnvironmentVariable("LSB_BENCH_APPLY_INLINE") is { Length: > 0 } inline) settings["Ingest:ApplyInline"] = inline;
         var app = HubApplication.Build(["--urls", "http://127.0.0.1:0"], builder => builder.Configuration.AddInMemoryCollection(settings));
         await app.StartAsync();
         var database = app.Services.GetRequiredService<HubDatabase>();

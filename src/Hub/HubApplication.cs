@@ -71,6 +71,7 @@ public static class HubApplication
         builder.Services.AddSingleton<CanonicalIngest>();
         builder.Services.AddSingleton<IngestCursorStore>();
         builder.Services.AddSingleton<IngestBackpressure>();
+        builder.Services.AddSingleton<InlinePageApplier>();
         builder.Services.AddHostedService<IngestPoller>();
         if (database.Provider == StorageProvider.Postgres) builder.Services.AddSingleton<IInstallationLeases, PostgresLeases>();
         else builder.Services.AddSingleton<IInstallationLeases, SoloLeases>();

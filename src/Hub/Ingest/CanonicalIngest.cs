@@ -16,10 +16,17 @@ public sealed class CanonicalIngest(HubDatabase database, TimeProvider time, Eve
     private readonly IIngestParticipant[] _participants = [.. participants];
 
     /// <summary>Applies <paramref name="changes"/> (oldest first) for <paramref name="installationId"/>.</summary>
-    public async Task<IngestOutcome> ApplyAsync(string installationId, IReadOnlyList<CanonicalChange> changes, string? correlationId, CancellationToken cancellationToken)
+    public Task<IngestOutcome> ApplyAsync(string installationId, IReadOnlyList<CanonicalChange> changes, string? correlationId, CancellationToken cancellationToken)
+        => ApplyAsync(installationId, changes, correlationId, null, cancellationToken);
+
+    /// <summary>Applies <paramref name="changes"/> (oldest first) for <paramref name="installationId"/>, and runs
+    /// <paramref name="beforeCommit"/> in the same transaction with what they did (the inline ingest saves the cursor
+    /// of the page there, so a page is applied and its read position moved on together or not at all).</summary>
+    public async Task<IngestOutcome> ApplyAsync(string installationId, IReadOnlyList<CanonicalChange> changes, string? correlationId,
+        Func<IngestOutcome, DbConnection, DbTransaction, CancellationToken, Task>? beforeCommit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        if (changes.Count == 0) return new IngestOutcome(0, 0, 0, 0);
+        if (changes.Count == 0 && beforeCommit is null) return new IngestOutcome(0, 0, 0, 0);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await HubDatabase.BeginWriteAsync(connection, cancellationToken);
         var set = await WorkingSet.LoadAsync(connection, transaction, database.Dialect, installationId, changes, cancellationToken);
@@ -43,9 +50,11 @@ public sealed class CanonicalIngest(HubDatabase database, TimeProvider time, Eve
                 events += more.Count;
             }
         }
+        var outcome = new IngestOutcome(changes.Count, applier.Skipped, events, last) { Unattributed = applier.Unattributed };
+        if (beforeCommit is not null) await beforeCommit(outcome, connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         if (last > 0) signal.Notify(last);
-        return new IngestOutcome(changes.Count, applier.Skipped, events, last) { Unattributed = applier.Unattributed };
+        return outcome;
     }
 
     // The guest loans of the copies the page's loan changes are about and of the loans they name; the members of the cards noted.

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Lsb.Hub.Storage;
 
@@ -17,8 +18,16 @@ public sealed class IngestCursorStore(HubDatabase database, TimeProvider time)
     /// <summary>Records a successful read: the new cursor (only after its page is safely on the bus).</summary>
     public async Task SaveSuccessAsync(string installationId, string cursor, int changes, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow().ToString("O");
         await using var connection = await database.OpenAsync(cancellationToken);
+        await SaveSuccessAsync(connection, null, installationId, cursor, changes, cancellationToken);
+    }
+
+    /// <summary>Records a successful read inside <paramref name="transaction"/>: the inline ingest moves the cursor on
+    /// in the transaction that applies the page.</summary>
+    public async Task SaveSuccessAsync(DbConnection connection, DbTransaction? transaction, string installationId, string cursor, int changes,
+        CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().ToString("O");
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO ingest_cursors (installation_id, cursor, last_poll_at, last_success_at, last_change_at, consecutive_failures, changes_read, pages_read) " +
             "VALUES (@installationId, @cursor, @now, @now, @changeAt, 0, @changes, @pages) " +
@@ -27,7 +36,7 @@ public sealed class IngestCursorStore(HubDatabase database, TimeProvider time)
             "consecutive_failures = 0, changes_read = ingest_cursors.changes_read + excluded.changes_read, " +
             "pages_read = ingest_cursors.pages_read + excluded.pages_read",
             new { installationId, cursor, now, changeAt = changes > 0 ? now : null, changes = (long)changes, pages = changes > 0 ? 1L : 0L },
-            cancellationToken: cancellationToken));
+            transaction, cancellationToken: cancellationToken));
     }
 
     /// <summary>Records a failed poll.</summary>

@@ -1,6 +1,5 @@
 using Lsb.Hub.AdapterHosting;
 using Lsb.Hub.Adapters.Changes;
-using Lsb.Hub.FailedMessages.Stamping;
 using Lsb.Hub.Installations;
 using Serilog.Context;
 using Wolverine;
@@ -21,59 +20,14 @@ public sealed class IngestHandler(AdapterRegistry adapters, CanonicalIngest inge
         using var __ = LogContext.PushProperty("InstallationId", page.InstallationId);
         try
         {
-            var clock = System.Diagnostics.Stopwatch.StartNew();
             var adapter = await adapters.ForAsync(page.InstallationId, cancellationToken);
             var installation = await installations.GetAsync(page.InstallationId, cancellationToken);
-            var translated = new List<CanonicalChange>(page.Changes.Count);
-            var raw = new Dictionary<CanonicalChange, VendorChange>(ReferenceEqualityComparer.Instance);
-            var failed = new List<(VendorChange Change, Exception Error)>();
-            var foreign = new List<VendorChange>();
-            var notBound = 0;
-            foreach (var change in page.Changes)
-            {
-                // A library's changes count only from the installation it is bound to (or leaving, during a move's
-                // overlap). An installation-wide feed also carries libraries the hub does not serve through it, e.g. a
-                // library's data migrated into its new installation before the cut-over (Consolidation).
-                if (!IsBound(installation, change))
-                {
-                    notBound++;
-                    continue;
-                }
-                try
-                {
-                    var canonical = adapter.Translate(change);
-                    if (canonical is ForeignCopyReturned)
-                    {
-                        foreign.Add(change);
-                        continue;
-                    }
-                    translated.Add(canonical);
-                    raw[canonical] = change;
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    failed.Add((change, e));
-                }
-            }
-            var translatedAfter = clock.Elapsed;
-            var outcome = await ingest.ApplyAsync(page.InstallationId, translated, context.CorrelationId, cancellationToken);
-            var appliedAfter = clock.Elapsed;
-            foreach (var (change, error) in failed)
-            {
-                logger.LogWarning("Change {SourceEventId} ({Feed} {LocalId}) could not be translated and goes on alone to fail visibly: {Error}",
-                    change.SourceEventId, change.Feed, change.LocalId, error.Message);
-                await SendAloneAsync(context, installation, page.InstallationId, change);
-            }
-            foreach (var change in foreign) await SendAloneAsync(context, installation, page.InstallationId, change);
-            foreach (var loan in outcome.Unattributed)
-            {
-                // Alone, it is retried for some seconds (the hub may be recording the guest loan right now), then fails visibly.
-                LogUnattributed(loan, page.InstallationId);
-                await SendAloneAsync(context, installation, page.InstallationId, raw[loan.Change]);
-            }
-            logger.LogInformation("Ingested page of {Changes} changes: {Events} events, {Skipped} duplicates or stale, {Failed} split off, {Unattributed} guest-account loans split off, {Foreign} foreign copies taken in split off, {NotBound} of libraries not bound to the installation; log at {Position} (translate {TranslateMs:F0} ms, apply {ApplyMs:F0} ms)",
-                page.Changes.Count, outcome.Events, outcome.Skipped, failed.Count, outcome.Unattributed.Count, foreign.Count, notBound, outcome.LastPosition,
-                translatedAfter.TotalMilliseconds, (appliedAfter - translatedAfter).TotalMilliseconds);
+            var translation = PageTranslation.Of(adapter, installation, page.Changes);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            await SendSplitOffAsync(context, page.InstallationId, translation, null, logger);
+            var outcome = await ingest.ApplyAsync(page.InstallationId, translation.Translated, context.CorrelationId, cancellationToken);
+            await SendUnattributedAsync(context, page.InstallationId, translation, outcome, null, logger);
+            LogPage(logger, page.InstallationId, page.Changes.Count, translation, outcome, clock.Elapsed);
         }
         finally
         {
@@ -81,19 +35,38 @@ public sealed class IngestHandler(AdapterRegistry adapters, CanonicalIngest inge
         }
     }
 
-    private static async Task SendAloneAsync(IMessageContext context, Installation? installation, string installationId, VendorChange change)
+    /// <summary>Sends the changes that could not be translated (to fail visibly) and the foreign copies taken in on alone.</summary>
+    internal static async Task SendSplitOffAsync(IMessageBus bus, string installationId, PageTranslation translation, string? correlationId, ILogger logger)
     {
-        var delivery = installation is null ? null : new DeliveryOptions().WithOrigin(installation.Descriptor, change.VendorLibraryId);
-        await context.SendAsync(new IngestChange(installationId, change), delivery);
+        foreach (var (change, error) in translation.Failed)
+        {
+            logger.LogWarning("Change {SourceEventId} ({Feed} {LocalId}) could not be translated and goes on alone to fail visibly: {Error}",
+                change.SourceEventId, change.Feed, change.LocalId, error.Message);
+            await PageTranslation.SendAloneAsync(bus, translation.Installation, installationId, change, correlationId);
+        }
+        foreach (var change in translation.Foreign) await PageTranslation.SendAloneAsync(bus, translation.Installation, installationId, change, correlationId);
     }
 
-    private void LogUnattributed(UnattributedGuestAccountLoan loan, string installationId)
+    /// <summary>Sends the loans to a guest account that no guest loan of the hub explains on alone: retried for some
+    /// seconds (the hub may be recording the guest loan right now), then they fail visibly.</summary>
+    internal static async Task SendUnattributedAsync(IMessageBus bus, string installationId, PageTranslation translation, IngestOutcome outcome,
+        string? correlationId, ILogger logger)
+    {
+        foreach (var loan in outcome.Unattributed)
+        {
+            LogUnattributed(logger, loan, installationId);
+            await PageTranslation.SendAloneAsync(bus, translation.Installation, installationId, translation.RawOf(loan.Change), correlationId);
+        }
+    }
+
+    internal static void LogPage(ILogger logger, string installationId, int changes, PageTranslation translation, IngestOutcome outcome, TimeSpan apply)
+        => logger.LogInformation("Ingested page of {Changes} changes of {InstallationId}: {Events} events, {Skipped} duplicates or stale, {Failed} split off, {Unattributed} guest-account loans split off, {Foreign} foreign copies taken in split off, {NotBound} of libraries not bound to the installation; log at {Position} (translate {TranslateMs:F0} ms, apply {ApplyMs:F0} ms)",
+            changes, installationId, outcome.Events, outcome.Skipped, translation.Failed.Count, outcome.Unattributed.Count, translation.Foreign.Count, translation.NotBound,
+            outcome.LastPosition, translation.Took.TotalMilliseconds, apply.TotalMilliseconds);
+
+    private static void LogUnattributed(ILogger logger, UnattributedGuestAccountLoan loan, string installationId)
         => logger.LogInformation("Loan {LocalId} of installation {InstallationId} is to guest account {GuestAccount}, and no guest loan of the hub matches it: " +
             "not recorded; it fails visibly unless the guest loan is recorded", loan.Change.LocalId, installationId, loan.GuestAccount);
-
-    private static bool IsBound(Installation? installation, VendorChange change)
-        => change.VendorLibraryId is null || installation is null || installation.Descriptor.Libraries.Count == 0
-           || installation.Descriptor.Libraries.Any(l => string.Equals(l.VendorLibraryId, change.VendorLibraryId, StringComparison.Ordinal));
 
     /// <summary>Applies one change, or returns a foreign copy taken in at a desk (<see cref="IForeignCopyReturns"/>); a translation
     /// failure, a return that did not happen, or a loan to a guest account that no guest loan of the hub explains,
@@ -114,7 +87,7 @@ public sealed class IngestHandler(AdapterRegistry adapters, CanonicalIngest inge
         var outcome = await ingest.ApplyAsync(message.InstallationId, [translated], context.CorrelationId, cancellationToken);
         if (outcome.Unattributed is [var loan, ..])
         {
-            LogUnattributed(loan, message.InstallationId);
+            LogUnattributed(logger, loan, message.InstallationId);
             throw new UnattributedGuestAccountLoanException(loan.Describe(message.InstallationId));
         }
         logger.LogInformation("Ingested change {SourceEventId}: {Events} events, {Skipped} duplicates or stale",

@@ -31,6 +31,11 @@ public sealed class IngestOptions
     [Range(1, 1000, ErrorMessage = "Ingest:MaxPagesInFlight must be between 1 and 1000.")]
     public int MaxPagesInFlight { get; set; } = 16;
 
+    /// <summary>With local queues (the embedded default): apply each page in the process that read it, in one
+    /// transaction with its cursor, instead of sending it through the bus's durable inbox (docs/ingest.md). A page that
+    /// fails there goes on the bus after all. With a broker, pages always go on the bus, so that every node shares them.</summary>
+    public bool ApplyInline { get; set; } = true;
+
     /// <summary>How often the list of installations is re-read (registrations on other nodes).</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00", ErrorMessage = "Ingest:RegistryRefresh must be between 100 ms and 1 hour.")]
     public TimeSpan RegistryRefresh { get; set; } = TimeSpan.FromSeconds(10);

@@ -13,13 +13,14 @@ namespace Lsb.Hub.Ingest;
 /// is saved only after the page is durably queued: a crash in between re-reads the page, whose changes are then
 /// recognised as duplicates. Faults back off per installation and are recorded for the health endpoint.
 /// </summary>
-public sealed class IngestPoller(
+public sealed partial class IngestPoller(
     InstallationStore installations,
     IInstallationLeases leases,
     Bus.BusOptions bus,
     AdapterRegistry adapters,
     IngestCursorStore cursors,
     IngestBackpressure backpressure,
+    InlinePageApplier inline,
     IMessageBus messages,
     IOptions<IngestOptions> options,
     TimeProvider time,
@@ -97,6 +98,11 @@ public sealed class IngestPoller(
 
     private async Task PollLoopAsync(Installation installation, CancellationToken cancellationToken)
     {
+        if (options.Value.ApplyInline && bus.Transport == Bus.BusTransport.Local)
+        {
+            await InlineLoopAsync(installation, cancellationToken);
+            return;
+        }
         var failures = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -114,20 +120,7 @@ public sealed class IngestPoller(
             catch (Exception e)
             {
                 failures++;
-                pause = Backoff(failures);
-                var kind = e switch
-                {
-                    IlsUnavailableException => "is unavailable",
-                    IlsProtocolException => "answered with something the adapter cannot read, or refused the credentials",
-                    UnknownInstallationException => "cannot be served",
-                    _ => null,
-                };
-                if (kind is null)
-                    logger.LogError(e, "Poll of installation {InstallationId} failed unexpectedly ({Failures} in a row); next try in {Pause}", installation.Id, failures, pause);
-                else
-                    logger.LogWarning("Poll of installation {InstallationId}: the installation {Kind}: {Error} ({Failures} in a row); next try in {Pause}",
-                        installation.Id, kind, e.Message, failures, pause);
-                await SafeRecordFailureAsync(installation.Id, $"{e.GetType().Name}: {e.Message}", cancellationToken);
+                pause = await PollFailedAsync(installation.Id, e, failures, cancellationToken);
             }
             if (pause > TimeSpan.Zero)
             {
@@ -178,6 +171,26 @@ public sealed class IngestPoller(
         }
         await cursors.SaveSuccessAsync(installation.Id, page.NextCursor, page.Changes.Count, cancellationToken);
         return page.HasMore;
+    }
+
+    // Logs and records a failed poll; returns the pause before the next try.
+    private async Task<TimeSpan> PollFailedAsync(string installationId, Exception e, int failures, CancellationToken cancellationToken)
+    {
+        var pause = Backoff(failures);
+        var kind = e switch
+        {
+            IlsUnavailableException => "is unavailable",
+            IlsProtocolException => "answered with something the adapter cannot read, or refused the credentials",
+            UnknownInstallationException => "cannot be served",
+            _ => null,
+        };
+        if (kind is null)
+            logger.LogError(e, "Poll of installation {InstallationId} failed unexpectedly ({Failures} in a row); next try in {Pause}", installationId, failures, pause);
+        else
+            logger.LogWarning("Poll of installation {InstallationId}: the installation {Kind}: {Error} ({Failures} in a row); next try in {Pause}",
+                installationId, kind, e.Message, failures, pause);
+        await SafeRecordFailureAsync(installationId, $"{e.GetType().Name}: {e.Message}", cancellationToken);
+        return pause;
     }
 
     private TimeSpan Backoff(int failures)

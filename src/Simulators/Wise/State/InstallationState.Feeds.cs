@@ -31,12 +31,12 @@ internal sealed partial class InstallationState
     {
         lock (_gate)
         {
-            var from = (since.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).Ticks, long.MinValue);
-            var view = Library(libraryId).PatronsByModification.GetViewBetween(from, (long.MaxValue, long.MaxValue));
-            var page = view.Skip(offset).Take(limit)
+            var order = Library(libraryId).PatronsByModification;
+            var start = order.FirstAtOrAfter(since.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).Ticks);
+            var page = order.Range(start + offset, limit)
                 .Select(p => new WiseUpdatedPatronDto(p.Id.ToString(CultureInfo.InvariantCulture), new DateTimeOffset(p.Ticks, TimeSpan.Zero)))
                 .ToList();
-            return new WisePatronListDto<WiseUpdatedPatronDto>(view.Count, offset, limit, page);
+            return new WisePatronListDto<WiseUpdatedPatronDto>(order.Count - start, offset, limit, page);
         }
     }
 

@@ -10,7 +10,7 @@ internal sealed class LibraryState(WiseLibrarySpec spec)
     public string MainBranchId => Spec.Branches[0].BranchId;
 
     /// <summary>Live patrons ordered by (last modification ticks, id): what <c>updatedpatron</c> pages through.</summary>
-    public SortedSet<(long Ticks, long Id)> PatronsByModification { get; } = [];
+    public ModificationOrder PatronsByModification { get; } = new();
 
     /// <summary>Deleted patrons in order of deletion.</summary>
     public List<WiseDeletedPatronDto> DeletedPatrons { get; } = [];
