@@ -64,11 +64,15 @@ public static class IngestBenchmark
 
         var generated = wise.Control.Generate(access.Name, count);
         Console.WriteLine($"simulator: {generated.Total:N0} changes generated ({generated.Patrons:N0} patron, {generated.Items:N0} item, {generated.Loans:N0} loan)");
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var elapsed = await WaitUntilDrainedAsync(database, backpressure, access.Name, clock);
+        // CPU of the whole process (hub and simulator) until the drain was seen: less sensitive than the wall clock to
+        // other tenants of the machine.
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var events = await HeadAsync(database) - headBefore;
         var read = await ReadAsync(database) - readBefore;
-        var detail = $"({read:N0} vendor changes read, {read / elapsed.TotalSeconds:N0}/s)";
+        var detail = $"({read:N0} vendor changes read, {read / elapsed.TotalSeconds:N0}/s; process CPU {cpu.TotalSeconds:F1} s = {cpu.TotalMicroseconds / Math.Max(1, read):F0} µs per change)";
         if (keepRunningForFeed)
         {
             var address = app.Urls.First();

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Lsb.Hub.Adapters.Changes;
 using Lsb.Hub.Storage;
 
@@ -26,6 +27,39 @@ public sealed class HoldingRow
     public long SourceVersion { get; set; }
     public long ContentHash { get; set; }
     public string UpdatedAt { get; set; } = "";
+
+    /// <summary>The columns <see cref="Read"/> reads, in order.</summary>
+    public static readonly string[] Columns =
+    [
+        "id", "isil", "installation_id", "barcode", "isbn", "ppn", "oclc_number", "local_record_id", "title", "author",
+        "material_type", "location", "shelfmark", "status", "raw_status", "ibl_lendable", "withdrawn", "source_version",
+        "content_hash", "updated_at",
+    ];
+
+    /// <summary>Reads a row whose <see cref="Columns"/> start at <paramref name="at"/>.</summary>
+    public static HoldingRow Read(DbDataReader r, int at) => new()
+    {
+        Id = r.GetString(at),
+        Isil = r.GetString(at + 1),
+        InstallationId = RowReading.Text(r, at + 2),
+        Barcode = RowReading.Text(r, at + 3),
+        Isbn = RowReading.Text(r, at + 4),
+        Ppn = RowReading.Text(r, at + 5),
+        OclcNumber = RowReading.Text(r, at + 6),
+        LocalRecordId = RowReading.Text(r, at + 7),
+        Title = r.GetString(at + 8),
+        Author = RowReading.Text(r, at + 9),
+        MaterialType = r.GetString(at + 10),
+        Location = RowReading.Text(r, at + 11),
+        Shelfmark = RowReading.Text(r, at + 12),
+        Status = r.GetString(at + 13),
+        RawStatus = RowReading.Text(r, at + 14),
+        IblLendable = RowReading.Bool(r, at + 15),
+        Withdrawn = RowReading.Bool(r, at + 16),
+        SourceVersion = r.GetInt64(at + 17),
+        ContentHash = r.GetInt64(at + 18),
+        UpdatedAt = r.GetString(at + 19),
+    };
 
     /// <summary>The row for a snapshot.</summary>
     public static HoldingRow From(HoldingSnapshot s, string id, string installationId, string updatedAt) => new HoldingRow

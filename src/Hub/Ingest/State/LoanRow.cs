@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Lsb.Hub.Storage;
 
 namespace Lsb.Hub.Ingest.State;
@@ -23,6 +24,34 @@ public sealed class LoanRow
     /// <summary>Set when retention pseudonymised the loan (its member is a pseudonym): ingest NEVER relinks it.
     /// Not a canonical field, not written by ingest.</summary>
     public string? PseudonymisedAt { get; set; }
+
+    /// <summary>The columns <see cref="Read"/> reads, in order.</summary>
+    public static readonly string[] Columns =
+    [
+        "id", "kind", "member_id", "holding_id", "isil", "installation_id", "ebook_isbn", "title", "started_at", "due_at",
+        "ended_at", "renewals", "source_version", "content_hash", "updated_at", "pseudonymised_at",
+    ];
+
+    /// <summary>Reads a row whose <see cref="Columns"/> start at <paramref name="at"/>.</summary>
+    public static LoanRow Read(DbDataReader r, int at) => new()
+    {
+        Id = r.GetString(at),
+        Kind = r.GetString(at + 1),
+        MemberId = r.GetString(at + 2),
+        HoldingId = RowReading.Text(r, at + 3),
+        Isil = r.GetString(at + 4),
+        InstallationId = RowReading.Text(r, at + 5),
+        EbookIsbn = RowReading.Text(r, at + 6),
+        Title = RowReading.Text(r, at + 7),
+        StartedAt = r.GetString(at + 8),
+        DueAt = RowReading.Text(r, at + 9),
+        EndedAt = RowReading.Text(r, at + 10),
+        Renewals = r.GetInt32(at + 11),
+        SourceVersion = r.GetInt64(at + 12),
+        ContentHash = r.GetInt64(at + 13),
+        UpdatedAt = r.GetString(at + 14),
+        PseudonymisedAt = RowReading.Text(r, at + 15),
+    };
 
     /// <summary>The canonical fields and their values.</summary>
     public IEnumerable<(string Field, string? Value)> Fields()

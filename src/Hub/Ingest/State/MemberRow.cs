@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Lsb.Hub.Adapters.Changes;
 using Lsb.Hub.Storage;
 
@@ -30,6 +31,41 @@ public sealed class MemberRow
     /// <summary>Set when the person was erased: the row is a tombstone (no personal data) and ingest NEVER revives it.
     /// Not a canonical field, not written by ingest (the <c>erased_at</c> column is set by erasure only).</summary>
     public string? ErasedAt { get; set; }
+
+    /// <summary>The columns <see cref="Read"/> reads, in order.</summary>
+    public static readonly string[] Columns =
+    [
+        "id", "home_isil", "installation_id", "card_number", "national_user_id", "given_name", "family_name", "birth_date",
+        "street", "house_number", "postcode", "city", "email", "category", "status", "expires_on", "registered_on", "removed",
+        "source_version", "content_hash", "updated_at", "erased_at",
+    ];
+
+    /// <summary>Reads a row whose <see cref="Columns"/> start at <paramref name="at"/>.</summary>
+    public static MemberRow Read(DbDataReader r, int at) => new()
+    {
+        Id = r.GetString(at),
+        HomeIsil = r.GetString(at + 1),
+        InstallationId = RowReading.Text(r, at + 2),
+        CardNumber = RowReading.Text(r, at + 3),
+        NationalUserId = RowReading.Text(r, at + 4),
+        GivenName = RowReading.Text(r, at + 5),
+        FamilyName = RowReading.Text(r, at + 6),
+        BirthDate = RowReading.Text(r, at + 7),
+        Street = RowReading.Text(r, at + 8),
+        HouseNumber = RowReading.Text(r, at + 9),
+        Postcode = RowReading.Text(r, at + 10),
+        City = RowReading.Text(r, at + 11),
+        Email = RowReading.Text(r, at + 12),
+        Category = r.GetString(at + 13),
+        Status = r.GetString(at + 14),
+        ExpiresOn = RowReading.Text(r, at + 15),
+        RegisteredOn = RowReading.Text(r, at + 16),
+        Removed = RowReading.Bool(r, at + 17),
+        SourceVersion = r.GetInt64(at + 18),
+        ContentHash = r.GetInt64(at + 19),
+        UpdatedAt = r.GetString(at + 20),
+        ErasedAt = RowReading.Text(r, at + 21),
+    };
 
     /// <summary>The row for a snapshot.</summary>
     public static MemberRow From(MemberSnapshot s, string id, string installationId, string updatedAt) => new MemberRow

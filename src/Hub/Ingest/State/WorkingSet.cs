@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Dapper;
 using Lsb.Hub.Adapters.Changes;
 using Lsb.Hub.Canonical.Identity;
 using Lsb.Hub.Storage;
@@ -48,9 +47,9 @@ public sealed class WorkingSet
                     break;
             }
         }
-        await LoadAsync(connection, transaction, dialect, installationId, MemberEntity, "members", members, set.Members, cancellationToken);
-        await LoadAsync(connection, transaction, dialect, installationId, HoldingEntity, "holdings", holdings, set.Holdings, cancellationToken);
-        await LoadAsync(connection, transaction, dialect, installationId, LoanEntity, "loans", loans, set.Loans, cancellationToken);
+        await LoadAsync(connection, transaction, dialect, installationId, MemberEntity, "members", MemberRow.Columns, MemberRow.Read, members, set.Members, cancellationToken);
+        await LoadAsync(connection, transaction, dialect, installationId, HoldingEntity, "holdings", HoldingRow.Columns, HoldingRow.Read, holdings, set.Holdings, cancellationToken);
+        await LoadAsync(connection, transaction, dialect, installationId, LoanEntity, "loans", LoanRow.Columns, LoanRow.Read, loans, set.Loans, cancellationToken);
         return set;
     }
 
@@ -88,7 +87,7 @@ public sealed class WorkingSet
     }
 
     private static async Task LoadAsync<TRow>(DbConnection connection, DbTransaction transaction, SqlDialect dialect,
-        string installationId, string entity, string table, HashSet<string> localIds,
+        string installationId, string entity, string table, string[] columns, Func<DbDataReader, int, TRow> read, HashSet<string> localIds,
         Dictionary<string, Tracked<TRow>> into, CancellationToken cancellationToken) where TRow : class
     {
         if (localIds.Count == 0) return;
@@ -110,20 +109,18 @@ public sealed class WorkingSet
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText =
-            $"SELECT m.local_id, m.canonical_id, m.bound_at, s.* FROM id_map m LEFT JOIN {table} s ON s.id = m.canonical_id " +
+            $"SELECT m.local_id, m.canonical_id, m.bound_at, {RowReading.SelectList("s", columns)} FROM id_map m LEFT JOIN {table} s ON s.id = m.canonical_id " +
             $"WHERE m.installation_id = @installation AND m.entity = @entity AND {dialect.InList("m.local_id", "@ids")}";
         AddText(command, "installation", installationId);
         AddText(command, "entity", entity);
         dialect.AddList(command, "@ids", localIds);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var parser = reader.GetRowParser<TRow>(typeof(TRow), startIndex: 3);
-        var idOrdinal = reader.GetOrdinal("id");
         while (await reader.ReadAsync(cancellationToken))
         {
             var localId = reader.GetString(0);
             var canonicalId = reader.GetString(1);
             var boundAt = reader.IsDBNull(2) ? null : reader.GetString(2);
-            var row = reader.IsDBNull(idOrdinal) ? null : parser(reader);
+            var row = reader.IsDBNull(3) ? null : read(reader, 3);
             into[localId] = new Tracked<TRow> { CanonicalId = canonicalId, Mapped = true, Row = row, BoundAt = boundAt };
         }
     }
