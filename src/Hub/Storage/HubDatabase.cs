@@ -43,7 +43,7 @@ public sealed class HubDatabase : IAsyncDisposable
             // instead of getting SQLITE_BUSY, on which Microsoft.Data.Sqlite sleeps 150 ms before each retry; with the
             // ingest poller's cursor writes meeting the page transactions, those sleeps halved ingest (docs/performance.md).
             var checkpointPages = Options.SqliteCheckpointInterval > TimeSpan.Zero ? Options.SqliteAutoCheckpointPages : 1000;
-            _sqlitePragmas = "PRAGMA busy_timeout=60000; PRAGMA mmap_size=268435456; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536; " +
+            _sqlitePragmas = "PRAGMA busy_timeout=60000; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536; " +
                 $"PRAGMA wal_autocheckpoint={checkpointPages.ToString(System.Globalization.CultureInfo.InvariantCulture)};";
         }
         else
