@@ -9,7 +9,9 @@ switch (command)
 {
     case "ingest":
         var ingest = await IngestBenchmark.RunAsync(count, warmup);
-        Report.Line($"hub ingest (Wise simulator → adapter → bus → state + log, SQLite embedded default)", ingest);
+        var path = string.Equals(Environment.GetEnvironmentVariable("LSB_BENCH_APPLY_INLINE"), "false", StringComparison.OrdinalIgnoreCase)
+            ? "adapter → bus (durable inbox) → state + log" : "adapter → state + log, applied inline";
+        Report.Line($"hub ingest (Wise simulator → {path}; SQLite embedded default)", ingest);
         if (!skipBaselines)
         {
             var wolverine = await WolverineBaseline.RunAsync(baselineCount);
