@@ -97,7 +97,8 @@ public sealed class HubHost : IAsyncDisposable
 
         var app = await LaunchAsync(config, configure);
         WebApplication? second = null;
-        if (backend == TestBackend.Postgres && TestBackends.RabbitMqUri is not null)
+        // Scale-out runs two nodes; a test that pins Bus:Transport to Local (inline ingest) runs one, on local queues.
+        if (backend == TestBackend.Postgres && TestBackends.RabbitMqUri is not null && config.GetValueOrDefault("Bus:Transport") == "RabbitMq")
             second = await LaunchAsync(config, configure);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new HubHost(app, second, new Uri(address), backend, dataDirectory, schema, config);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Lsb.Hub.Simulators.Wise;
+using Microsoft.AspNetCore.Builder;
 
 namespace Lsb.Hub.Tests.Infrastructure;
 
@@ -24,8 +25,10 @@ public sealed class WiseWorld : IAsyncDisposable
     public WiseSimulatorControl Control => Wise.Control;
     public WiseInstallationAccess Access => Wise.Installation(Installation);
 
+    /// <summary>Starts the simulator and a hub with <paramref name="settings"/>; <paramref name="configure"/> may add services to the hub
+    /// (test doubles), as <see cref="HubHost.StartAsync"/> does.</summary>
     public static async Task<WiseWorld> StartAsync(TestBackend backend, IDictionary<string, string?>? settings = null, WiseSimulatorOptions? options = null,
-        Func<HubHost, Task>? beforeRegistration = null)
+        Func<HubHost, Task>? beforeRegistration = null, Action<WebApplicationBuilder>? configure = null)
     {
         TestBackends.SkipUnlessAvailable(backend);
         var wise = await WiseSimulator.StartAsync(options ?? new WiseSimulatorOptions { PatronsPerLibrary = 10, ItemsPerLibrary = 20, LoansPerLibrary = 5 });
@@ -40,7 +43,7 @@ public sealed class WiseWorld : IAsyncDisposable
         HubHost hub;
         try
         {
-            hub = await HubHost.StartAsync(backend, config);
+            hub = await HubHost.StartAsync(backend, config, configure);
         }
         catch
         {
