@@ -27,7 +27,7 @@ public sealed class IngestOptions
     [Range(typeof(TimeSpan), "00:00:01", "06:00:00", ErrorMessage = "Ingest:MaxBackoff must be between 1 second and 6 hours.")]
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Pages of one installation sent but not yet applied before its poller waits.</summary>
+    /// <summary>Pages of one installation read (inline) or sent to the bus but not yet applied before its poller waits.</summary>
     [Range(1, 1000, ErrorMessage = "Ingest:MaxPagesInFlight must be between 1 and 1000.")]
     public int MaxPagesInFlight { get; set; } = 16;
 
