@@ -26,7 +26,7 @@ public static class IngestBenchmark
         var settings = new Dictionary<string, string?>
         {
             ["Storage:DataDirectory"] = dataDirectory,
-            ["Ingest:PageSize"] = "1000",
+            ["Ingest:PageSize"] = Environment.GetEnvironmentVariable("LSB_BENCH_PAGE_SIZE") ?? "1000",
             ["Ingest:PollInterval"] = "00:00:00.100",
             ["Ingest:MaxPagesInFlight"] = "8",
             ["Serilog:MinimumLevel:Default"] = Environment.GetEnvironmentVariable("LSB_BENCH_LOG") ?? "Warning",
