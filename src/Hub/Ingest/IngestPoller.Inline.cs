@@ -30,7 +30,15 @@ public sealed partial class IngestPoller
                     var (page, hasMore) = await ReadAndTranslateAsync(installation, cursor, applying.Token);
                     failures = 0;
                     backpressure.PageSent(installation.Id);
-                    await pages.Writer.WriteAsync(page, applying.Token);
+                    try
+                    {
+                        await pages.Writer.WriteAsync(page, applying.Token);
+                    }
+                    catch
+                    {
+                        backpressure.PageDone(installation.Id);
+                        throw;
+                    }
                     cursor = page.NextCursor;
                     if (!hasMore) await Task.Delay(options.Value.PollInterval, time, applying.Token);
                 }
