@@ -9,9 +9,10 @@ using Wolverine;
 namespace Lsb.Hub.Ingest;
 
 /// <summary>
-/// Polls every registered installation's change feed through its adapter and puts each page on the bus. The cursor
-/// is saved only after the page is durably queued: a crash in between re-reads the page, whose changes are then
-/// recognised as duplicates. Faults back off per installation and are recorded for the health endpoint.
+/// Polls every registered installation's change feed through its adapter. With a broker it puts each page on the bus
+/// and saves the cursor only after the page is durably queued: a crash in between re-reads the page, whose changes are
+/// then recognised as duplicates. With local queues it applies each page itself, in one transaction with the cursor
+/// (IngestPoller.Inline.cs, docs/ingest.md). Faults back off per installation and are recorded for the health endpoint.
 /// </summary>
 public sealed partial class IngestPoller(
     InstallationStore installations,
