@@ -1,6 +1,5 @@
 using Lsb.Hub.AdapterHosting;
 using Lsb.Hub.Adapters;
-using Lsb.Hub.FailedMessages.Stamping;
 using Lsb.Hub.Installations;
 using Microsoft.Extensions.Options;
 using Serilog.Context;
@@ -157,9 +156,7 @@ public sealed partial class IngestPoller(
                 if (local) backpressure.PageSent(installation.Id);
                 try
                 {
-                    var libraries = page.Changes.Select(c => c.VendorLibraryId).Distinct(StringComparer.Ordinal).ToList();
-                    await messages.SendAsync(new IngestChangePage(installation.Id, page.Changes),
-                        new DeliveryOptions { CorrelationId = correlationId }.WithOrigin(current.Descriptor, libraries.Count == 1 ? libraries[0] : null));
+                    await messages.SendAsync(new IngestChangePage(installation.Id, page.Changes), IngestDelivery.ForPage(current, page.Changes, correlationId));
                 }
                 catch
                 {

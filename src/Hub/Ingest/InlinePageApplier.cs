@@ -1,4 +1,3 @@
-using Lsb.Hub.FailedMessages.Stamping;
 using Serilog.Context;
 using Wolverine;
 
@@ -48,13 +47,10 @@ public sealed class InlinePageApplier(CanonicalIngest ingest, IngestCursorStore 
 
     private async Task SendToBusAsync(ReadPage page, CancellationToken cancellationToken)
     {
-        var libraries = page.Changes.Select(c => c.VendorLibraryId).Distinct(StringComparer.Ordinal).ToList();
-        var delivery = new DeliveryOptions { CorrelationId = page.CorrelationId };
-        if (page.Translation.Installation is { } installation) delivery = delivery.WithOrigin(installation.Descriptor, libraries.Count == 1 ? libraries[0] : null);
         backpressure.PageSent(page.InstallationId);
         try
         {
-            await messages.SendAsync(new IngestChangePage(page.InstallationId, page.Changes), delivery);
+            await messages.SendAsync(new IngestChangePage(page.InstallationId, page.Changes), IngestDelivery.ForPage(page.Translation.Installation, page.Changes, page.CorrelationId));
         }
         catch
         {

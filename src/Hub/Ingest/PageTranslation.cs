@@ -1,6 +1,5 @@
 using Lsb.Hub.Adapters;
 using Lsb.Hub.Adapters.Changes;
-using Lsb.Hub.FailedMessages.Stamping;
 using Lsb.Hub.Installations;
 using Wolverine;
 
@@ -82,9 +81,7 @@ public sealed class PageTranslation
     {
         ArgumentNullException.ThrowIfNull(bus);
         ArgumentNullException.ThrowIfNull(change);
-        var delivery = installation is null ? new DeliveryOptions() : new DeliveryOptions().WithOrigin(installation.Descriptor, change.VendorLibraryId);
-        if (correlationId is not null) delivery.CorrelationId = correlationId;
-        await bus.SendAsync(new IngestChange(installationId, change), delivery);
+        await bus.SendAsync(new IngestChange(installationId, change), IngestDelivery.ForChange(installation, change, correlationId));
     }
 
     private static bool IsBound(Installation? installation, VendorChange change)

@@ -28,7 +28,7 @@ public sealed class HoldingRow
     public long ContentHash { get; set; }
     public string UpdatedAt { get; set; } = "";
 
-    /// <summary>The columns <see cref="Read"/> reads, in order.</summary>
+    /// <summary>The columns ingest writes and <see cref="Read"/> reads, in order.</summary>
     public static readonly string[] Columns =
     [
         "id", "isil", "installation_id", "barcode", "isbn", "ppn", "oclc_number", "local_record_id", "title", "author",

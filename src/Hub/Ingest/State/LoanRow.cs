@@ -25,12 +25,15 @@ public sealed class LoanRow
     /// Not a canonical field, not written by ingest.</summary>
     public string? PseudonymisedAt { get; set; }
 
-    /// <summary>The columns <see cref="Read"/> reads, in order.</summary>
+    /// <summary>The columns ingest writes, in order.</summary>
     public static readonly string[] Columns =
     [
         "id", "kind", "member_id", "holding_id", "isil", "installation_id", "ebook_isbn", "title", "started_at", "due_at",
-        "ended_at", "renewals", "source_version", "content_hash", "updated_at", "pseudonymised_at",
+        "ended_at", "renewals", "source_version", "content_hash", "updated_at",
     ];
+
+    /// <summary>The columns <see cref="Read"/> reads, in order: those ingest writes, then <c>pseudonymised_at</c>.</summary>
+    public static readonly string[] ReadColumns = [.. Columns, "pseudonymised_at"];
 
     /// <summary>Reads a row whose <see cref="Columns"/> start at <paramref name="at"/>.</summary>
     public static LoanRow Read(DbDataReader r, int at) => new()

@@ -32,13 +32,16 @@ public sealed class MemberRow
     /// Not a canonical field, not written by ingest (the <c>erased_at</c> column is set by erasure only).</summary>
     public string? ErasedAt { get; set; }
 
-    /// <summary>The columns <see cref="Read"/> reads, in order.</summary>
+    /// <summary>The columns ingest writes, in order.</summary>
     public static readonly string[] Columns =
     [
         "id", "home_isil", "installation_id", "card_number", "national_user_id", "given_name", "family_name", "birth_date",
         "street", "house_number", "postcode", "city", "email", "category", "status", "expires_on", "registered_on", "removed",
-        "source_version", "content_hash", "updated_at", "erased_at",
+        "source_version", "content_hash", "updated_at",
     ];
+
+    /// <summary>The columns <see cref="Read"/> reads, in order: those ingest writes, then <c>erased_at</c>.</summary>
+    public static readonly string[] ReadColumns = [.. Columns, "erased_at"];
 
     /// <summary>Reads a row whose <see cref="Columns"/> start at <paramref name="at"/>.</summary>
     public static MemberRow Read(DbDataReader r, int at) => new()

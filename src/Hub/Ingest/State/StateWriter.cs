@@ -6,45 +6,25 @@ namespace Lsb.Hub.Ingest.State;
 /// <summary>Writes a <see cref="WorkingSet"/> back: new id-map entries, then the changed rows (upserts).</summary>
 public static class StateWriter
 {
-    private static readonly string[] MemberColumns =
-    [
-        "id", "home_isil", "installation_id", "card_number", "national_user_id", "given_name", "family_name", "birth_date",
-        "street", "house_number", "postcode", "city", "email", "category", "status", "expires_on", "registered_on", "removed",
-        "source_version", "content_hash", "updated_at",
-    ];
-
-    private static readonly string[] HoldingColumns =
-    [
-        "id", "isil", "installation_id", "barcode", "isbn", "ppn", "oclc_number", "local_record_id", "title", "author",
-        "material_type", "location", "shelfmark", "status", "raw_status", "ibl_lendable", "withdrawn", "source_version",
-        "content_hash", "updated_at",
-    ];
-
-    private static readonly string[] LoanColumns =
-    [
-        "id", "kind", "member_id", "holding_id", "isil", "installation_id", "ebook_isbn", "title", "started_at", "due_at",
-        "ended_at", "renewals", "source_version", "content_hash", "updated_at",
-    ];
-
     /// <summary>Writes what changed. Id-map inserts are plain inserts: if another writer mapped the same local id
     /// concurrently, the transaction fails and is retried, rather than keeping two canonical ids for one entity.</summary>
     public static async Task WriteAsync(DbConnection connection, DbTransaction transaction, WorkingSet set, string createdAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(set);
         await InsertMappingsAsync(connection, transaction, set, createdAt, cancellationToken);
-        await UpsertAsync(connection, transaction, "members", MemberColumns, set.Members.Values, MemberValues, cancellationToken);
-        await UpsertAsync(connection, transaction, "holdings", HoldingColumns, set.Holdings.Values, HoldingValues, cancellationToken);
-        await UpsertAsync(connection, transaction, "loans", LoanColumns, set.Loans.Values, LoanValues, cancellationToken);
+        await UpsertAsync(connection, transaction, "members", MemberRow.Columns, set.Members.Values, MemberValues, cancellationToken);
+        await UpsertAsync(connection, transaction, "holdings", HoldingRow.Columns, set.Holdings.Values, HoldingValues, cancellationToken);
+        await UpsertAsync(connection, transaction, "loans", LoanRow.Columns, set.Loans.Values, LoanValues, cancellationToken);
     }
 
     /// <summary>Upserts one row (used by features that write a single member, holding or loan).</summary>
     public static Task UpsertMemberAsync(DbConnection connection, DbTransaction transaction, MemberRow row, CancellationToken cancellationToken)
-        => UpsertAsync(connection, transaction, "members", MemberColumns,
+        => UpsertAsync(connection, transaction, "members", MemberRow.Columns,
             [new Tracked<MemberRow> { CanonicalId = row.Id, Mapped = true, Row = row, Dirty = true }], MemberValues, cancellationToken);
 
     /// <summary>Upserts one loan row.</summary>
     public static Task UpsertLoanAsync(DbConnection connection, DbTransaction transaction, LoanRow row, CancellationToken cancellationToken)
-        => UpsertAsync(connection, transaction, "loans", LoanColumns,
+        => UpsertAsync(connection, transaction, "loans", LoanRow.Columns,
             [new Tracked<LoanRow> { CanonicalId = row.Id, Mapped = true, Row = row, Dirty = true }], LoanValues, cancellationToken);
 
     private static async Task InsertMappingsAsync(DbConnection connection, DbTransaction transaction, WorkingSet set, string createdAt, CancellationToken cancellationToken)

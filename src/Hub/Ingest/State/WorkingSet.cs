@@ -47,9 +47,9 @@ public sealed class WorkingSet
                     break;
             }
         }
-        await LoadAsync(connection, transaction, dialect, installationId, MemberEntity, "members", MemberRow.Columns, MemberRow.Read, members, set.Members, cancellationToken);
+        await LoadAsync(connection, transaction, dialect, installationId, MemberEntity, "members", MemberRow.ReadColumns, MemberRow.Read, members, set.Members, cancellationToken);
         await LoadAsync(connection, transaction, dialect, installationId, HoldingEntity, "holdings", HoldingRow.Columns, HoldingRow.Read, holdings, set.Holdings, cancellationToken);
-        await LoadAsync(connection, transaction, dialect, installationId, LoanEntity, "loans", LoanRow.Columns, LoanRow.Read, loans, set.Loans, cancellationToken);
+        await LoadAsync(connection, transaction, dialect, installationId, LoanEntity, "loans", LoanRow.ReadColumns, LoanRow.Read, loans, set.Loans, cancellationToken);
         return set;
     }
 
