@@ -3,9 +3,9 @@ using System.Collections.Concurrent;
 namespace Lsb.Hub.Ingest;
 
 /// <summary>
-/// Counts pages sent to the bus but not yet applied, per installation, so a poller never runs far ahead of ingest
-/// (an initial load of millions of copies must not pile up in the queue). In-process: each node limits its own
-/// pollers.
+/// Counts pages read (inline ingest) or sent to the bus but not yet applied, per installation, so a poller never runs
+/// far ahead of ingest (an initial load of millions of copies must not pile up in memory or in the queue). In-process:
+/// each node limits its own pollers.
 /// </summary>
 public sealed class IngestBackpressure
 {
