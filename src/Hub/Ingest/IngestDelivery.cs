@@ -10,13 +10,31 @@ namespace Lsb.Hub.Ingest;
 public static class IngestDelivery
 {
     /// <summary>For a whole page: the library too when all its changes are of one.</summary>
-    public static DeliveryOptions ForPage(Installation? installation, IReadOnlyList<VendorChange> changes, string correlationId)
+    private static DeliveryOptions ForPage(Installation? installation, IReadOnlyList<VendorChange> changes, string correlationId)
     {
         ArgumentNullException.ThrowIfNull(changes);
         var delivery = new DeliveryOptions { CorrelationId = correlationId };
         if (installation is null) return delivery;
         var libraries = changes.Select(c => c.VendorLibraryId).Distinct(StringComparer.Ordinal).ToList();
         return delivery.WithOrigin(installation.Descriptor, libraries.Count == 1 ? libraries[0] : null);
+    }
+
+    /// <summary>Sends a page to the bus as <see cref="IngestChangePage"/>; counts it in <paramref name="counted"/> (local
+    /// queues: the handler counts it off when done) unless the send fails.</summary>
+    public static async Task SendPageAsync(IMessageBus bus, IngestBackpressure? counted, Installation? installation, string installationId,
+        IReadOnlyList<VendorChange> changes, string correlationId)
+    {
+        ArgumentNullException.ThrowIfNull(bus);
+        counted?.PageSent(installationId);
+        try
+        {
+            await bus.SendAsync(new IngestChangePage(installationId, changes), ForPage(installation, changes, correlationId));
+        }
+        catch
+        {
+            counted?.PageDone(installationId);
+            throw;
+        }
     }
 
     /// <summary>For one change sent on alone; without a correlation id it keeps the handler's own.</summary>

@@ -153,16 +153,7 @@ public sealed partial class IngestPoller(
             var correlationId = $"poll-{installation.Id}-{Guid.CreateVersion7():N}";
             using (LogContext.PushProperty("CorrelationId", correlationId))
             {
-                if (local) backpressure.PageSent(installation.Id);
-                try
-                {
-                    await messages.SendAsync(new IngestChangePage(installation.Id, page.Changes), IngestDelivery.ForPage(current, page.Changes, correlationId));
-                }
-                catch
-                {
-                    if (local) backpressure.PageDone(installation.Id);
-                    throw;
-                }
+                await IngestDelivery.SendPageAsync(messages, local ? backpressure : null, current, installation.Id, page.Changes, correlationId);
                 logger.LogDebug("Read {Changes} changes from installation {InstallationId} in {ReadMs:F0} ms, queued in {SendMs:F0} ms",
                     page.Changes.Count, installation.Id, readAfter.TotalMilliseconds, (clock.Elapsed - readAfter).TotalMilliseconds);
             }

@@ -47,16 +47,7 @@ public sealed class InlinePageApplier(CanonicalIngest ingest, IngestCursorStore 
 
     private async Task SendToBusAsync(ReadPage page, CancellationToken cancellationToken)
     {
-        backpressure.PageSent(page.InstallationId);
-        try
-        {
-            await messages.SendAsync(new IngestChangePage(page.InstallationId, page.Changes), IngestDelivery.ForPage(page.Translation.Installation, page.Changes, page.CorrelationId));
-        }
-        catch
-        {
-            backpressure.PageDone(page.InstallationId);
-            throw;
-        }
+        await IngestDelivery.SendPageAsync(messages, backpressure, page.Translation.Installation, page.InstallationId, page.Changes, page.CorrelationId);
         await cursors.SaveSuccessAsync(page.InstallationId, page.NextCursor, page.Changes.Count, cancellationToken);
     }
 }

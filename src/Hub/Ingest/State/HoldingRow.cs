@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Lsb.Hub.Adapters.Changes;
+using Lsb.Hub.CustomerView;
 using Lsb.Hub.Storage;
 
 namespace Lsb.Hub.Ingest.State;
@@ -41,21 +42,21 @@ public sealed class HoldingRow
     {
         Id = r.GetString(at),
         Isil = r.GetString(at + 1),
-        InstallationId = RowReading.Text(r, at + 2),
-        Barcode = RowReading.Text(r, at + 3),
-        Isbn = RowReading.Text(r, at + 4),
-        Ppn = RowReading.Text(r, at + 5),
-        OclcNumber = RowReading.Text(r, at + 6),
-        LocalRecordId = RowReading.Text(r, at + 7),
+        InstallationId = SqlCommands.Text(r, at + 2),
+        Barcode = SqlCommands.Text(r, at + 3),
+        Isbn = SqlCommands.Text(r, at + 4),
+        Ppn = SqlCommands.Text(r, at + 5),
+        OclcNumber = SqlCommands.Text(r, at + 6),
+        LocalRecordId = SqlCommands.Text(r, at + 7),
         Title = r.GetString(at + 8),
-        Author = RowReading.Text(r, at + 9),
+        Author = SqlCommands.Text(r, at + 9),
         MaterialType = r.GetString(at + 10),
-        Location = RowReading.Text(r, at + 11),
-        Shelfmark = RowReading.Text(r, at + 12),
+        Location = SqlCommands.Text(r, at + 11),
+        Shelfmark = SqlCommands.Text(r, at + 12),
         Status = r.GetString(at + 13),
-        RawStatus = RowReading.Text(r, at + 14),
-        IblLendable = RowReading.Bool(r, at + 15),
-        Withdrawn = RowReading.Bool(r, at + 16),
+        RawStatus = SqlCommands.Text(r, at + 14),
+        IblLendable = SqlCommands.Bool(r, at + 15),
+        Withdrawn = SqlCommands.Bool(r, at + 16),
         SourceVersion = r.GetInt64(at + 17),
         ContentHash = r.GetInt64(at + 18),
         UpdatedAt = r.GetString(at + 19),

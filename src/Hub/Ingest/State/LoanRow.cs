@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Lsb.Hub.CustomerView;
 using Lsb.Hub.Storage;
 
 namespace Lsb.Hub.Ingest.State;
@@ -41,19 +42,19 @@ public sealed class LoanRow
         Id = r.GetString(at),
         Kind = r.GetString(at + 1),
         MemberId = r.GetString(at + 2),
-        HoldingId = RowReading.Text(r, at + 3),
+        HoldingId = SqlCommands.Text(r, at + 3),
         Isil = r.GetString(at + 4),
-        InstallationId = RowReading.Text(r, at + 5),
-        EbookIsbn = RowReading.Text(r, at + 6),
-        Title = RowReading.Text(r, at + 7),
+        InstallationId = SqlCommands.Text(r, at + 5),
+        EbookIsbn = SqlCommands.Text(r, at + 6),
+        Title = SqlCommands.Text(r, at + 7),
         StartedAt = r.GetString(at + 8),
-        DueAt = RowReading.Text(r, at + 9),
-        EndedAt = RowReading.Text(r, at + 10),
+        DueAt = SqlCommands.Text(r, at + 9),
+        EndedAt = SqlCommands.Text(r, at + 10),
         Renewals = r.GetInt32(at + 11),
         SourceVersion = r.GetInt64(at + 12),
         ContentHash = r.GetInt64(at + 13),
         UpdatedAt = r.GetString(at + 14),
-        PseudonymisedAt = RowReading.Text(r, at + 15),
+        PseudonymisedAt = SqlCommands.Text(r, at + 15),
     };
 
     /// <summary>The canonical fields and their values.</summary>

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Lsb.Hub.Adapters.Changes;
+using Lsb.Hub.CustomerView;
 using Lsb.Hub.Storage;
 
 namespace Lsb.Hub.Ingest.State;
@@ -48,26 +49,26 @@ public sealed class MemberRow
     {
         Id = r.GetString(at),
         HomeIsil = r.GetString(at + 1),
-        InstallationId = RowReading.Text(r, at + 2),
-        CardNumber = RowReading.Text(r, at + 3),
-        NationalUserId = RowReading.Text(r, at + 4),
-        GivenName = RowReading.Text(r, at + 5),
-        FamilyName = RowReading.Text(r, at + 6),
-        BirthDate = RowReading.Text(r, at + 7),
-        Street = RowReading.Text(r, at + 8),
-        HouseNumber = RowReading.Text(r, at + 9),
-        Postcode = RowReading.Text(r, at + 10),
-        City = RowReading.Text(r, at + 11),
-        Email = RowReading.Text(r, at + 12),
+        InstallationId = SqlCommands.Text(r, at + 2),
+        CardNumber = SqlCommands.Text(r, at + 3),
+        NationalUserId = SqlCommands.Text(r, at + 4),
+        GivenName = SqlCommands.Text(r, at + 5),
+        FamilyName = SqlCommands.Text(r, at + 6),
+        BirthDate = SqlCommands.Text(r, at + 7),
+        Street = SqlCommands.Text(r, at + 8),
+        HouseNumber = SqlCommands.Text(r, at + 9),
+        Postcode = SqlCommands.Text(r, at + 10),
+        City = SqlCommands.Text(r, at + 11),
+        Email = SqlCommands.Text(r, at + 12),
         Category = r.GetString(at + 13),
         Status = r.GetString(at + 14),
-        ExpiresOn = RowReading.Text(r, at + 15),
-        RegisteredOn = RowReading.Text(r, at + 16),
-        Removed = RowReading.Bool(r, at + 17),
+        ExpiresOn = SqlCommands.Text(r, at + 15),
+        RegisteredOn = SqlCommands.Text(r, at + 16),
+        Removed = SqlCommands.Bool(r, at + 17),
         SourceVersion = r.GetInt64(at + 18),
         ContentHash = r.GetInt64(at + 19),
         UpdatedAt = r.GetString(at + 20),
-        ErasedAt = RowReading.Text(r, at + 21),
+        ErasedAt = SqlCommands.Text(r, at + 21),
     };
 
     /// <summary>The row for a snapshot.</summary>

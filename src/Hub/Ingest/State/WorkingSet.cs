@@ -109,7 +109,7 @@ public sealed class WorkingSet
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText =
-            $"SELECT m.local_id, m.canonical_id, m.bound_at, {RowReading.SelectList("s", columns)} FROM id_map m LEFT JOIN {table} s ON s.id = m.canonical_id " +
+            $"SELECT m.local_id, m.canonical_id, m.bound_at, {string.Join(", ", columns.Select(c => "s." + c))} FROM id_map m LEFT JOIN {table} s ON s.id = m.canonical_id " +
             $"WHERE m.installation_id = @installation AND m.entity = @entity AND {dialect.InList("m.local_id", "@ids")}";
         AddText(command, "installation", installationId);
         AddText(command, "entity", entity);
@@ -120,6 +120,8 @@ public sealed class WorkingSet
             var localId = reader.GetString(0);
             var canonicalId = reader.GetString(1);
             var boundAt = reader.IsDBNull(2) ? null : reader.GetString(2);
+            // Typed reads by ordinal (HoldingRow.Read etc.): Dapper's mapper boxed every value, about a tenth of the
+            // ingest benchmark's CPU (docs/performance.md).
             var row = reader.IsDBNull(3) ? null : read(reader, 3);
             into[localId] = new Tracked<TRow> { CanonicalId = canonicalId, Mapped = true, Row = row, BoundAt = boundAt };
         }
