@@ -6,7 +6,7 @@ namespace Lsb.Hub.Canonical.Identity;
 public static class CanonicalId
 {
     /// <summary>A new id, time-ordered (UUID v7).</summary>
-    public static T New<T>() where T : struct, ICanonicalId<T> => T.FromGuid(Guid.CreateVersion7());
+    public static T New<T>() where T : struct, ICanonicalId<T> => T.FromGuid(Uuid7.New());
 
     /// <summary>The string form <c>{prefix}-{32 hex digits}</c>.</summary>
     public static string Format<T>(T id) where T : struct, ICanonicalId<T> => $"{T.Prefix}-{id.Value:N}";

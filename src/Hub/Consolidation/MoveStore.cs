@@ -1,3 +1,4 @@
+using Lsb.Hub.Canonical.Identity;
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
@@ -24,7 +25,7 @@ public sealed class MoveStore(HubDatabase database, InstallationStore installati
         var now = Iso(time.GetUtcNow());
         var move = new LibraryMove
         {
-            Id = "mov-" + Guid.CreateVersion7().ToString("N"), Isil = plan.Isil,
+            Id = "mov-" + Uuid7.New().ToString("N"), Isil = plan.Isil,
             SourceInstallation = plan.Source.Id, SourceVendorLibraryId = plan.SourceVendorLibraryId,
             TargetInstallation = plan.Target.Id, TargetVendorLibraryId = plan.TargetVendorLibraryId, MergeIntoIsil = plan.MergeInto,
             CutOverAt = Iso(plan.CutOverAt), OverlapUntil = Iso(plan.OverlapUntil), Status = nameof(MoveStatus.Rebinding),

@@ -67,7 +67,7 @@ public static class DigitalLoanProcessor
             };
             return new LoanStarted
             {
-                EventId = Guid.CreateVersion7(), Source = source, OccurredAt = e.OccurredAt, LoanId = LoanId.Parse(loan.Id), Kind = LoanKind.Digital,
+                EventId = Uuid7.New(), Source = source, OccurredAt = e.OccurredAt, LoanId = LoanId.Parse(loan.Id), Kind = LoanKind.Digital,
                 MemberId = MemberId.Parse(memberId), EbookIsbn = e.Isbn, Title = e.Title, LendingIsil = Isil.Parse(e.HomeIsil),
                 StartedAt = e.StartedAt!.Value, DueAt = e.DueAt,
             };
@@ -81,7 +81,7 @@ public static class DigitalLoanProcessor
             loan.Renewals++;
             return new LoanRenewed
             {
-                EventId = Guid.CreateVersion7(), Source = source, OccurredAt = e.OccurredAt, LoanId = LoanId.Parse(loan.Id),
+                EventId = Uuid7.New(), Source = source, OccurredAt = e.OccurredAt, LoanId = LoanId.Parse(loan.Id),
                 MemberId = MemberId.Parse(loan.MemberId), LendingIsil = Isil.Parse(loan.Isil), DueAt = e.DueAt, Renewals = loan.Renewals,
             };
         }
@@ -89,7 +89,7 @@ public static class DigitalLoanProcessor
         loan.EndedAt = Iso(ended);
         return new LoanEnded
         {
-            EventId = Guid.CreateVersion7(), Source = source, OccurredAt = e.OccurredAt, LoanId = LoanId.Parse(loan.Id),
+            EventId = Uuid7.New(), Source = source, OccurredAt = e.OccurredAt, LoanId = LoanId.Parse(loan.Id),
             MemberId = MemberId.Parse(loan.MemberId), LendingIsil = Isil.Parse(loan.Isil), EndedAt = ended,
         };
     }

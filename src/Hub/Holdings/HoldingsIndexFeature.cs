@@ -7,6 +7,7 @@ public static class HoldingsIndexFeature
     public static IServiceCollection AddHoldingsIndex(this IServiceCollection services)
     {
         services.AddSingleton<HoldingsProjection>();
+        services.AddSingleton<Ingest.IIngestLogFollower>(sp => sp.GetRequiredService<HoldingsProjection>());
         services.AddSingleton<HoldingSearch>();
         services.AddHostedService<HoldingsProjectionService>();
         return services;

@@ -1,3 +1,4 @@
+using Lsb.Hub.Canonical.Identity;
 using Serilog.Context;
 
 namespace Lsb.Hub.Infrastructure;
@@ -16,7 +17,7 @@ public sealed class CorrelationMiddleware(RequestDelegate next)
     {
         ArgumentNullException.ThrowIfNull(context);
         var id = context.Request.Headers[Header].ToString();
-        if (string.IsNullOrWhiteSpace(id) || id.Length > 128) id = $"http-{Guid.CreateVersion7():N}";
+        if (string.IsNullOrWhiteSpace(id) || id.Length > 128) id = $"http-{Uuid7.New():N}";
         context.TraceIdentifier = id;
         context.Response.Headers[Header] = id;
         using (LogContext.PushProperty("CorrelationId", id))

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Lsb.Hub.Adapters.Changes;
+using Lsb.Hub.Canonical.Events;
 using Lsb.Hub.EventLog;
 using Lsb.Hub.Ingest.State;
 using Lsb.Hub.Storage;
@@ -11,9 +12,10 @@ namespace Lsb.Hub.Ingest;
 /// to the log, all in ONE transaction: state and log never disagree, and a crash leaves either all or nothing.
 /// </summary>
 public sealed class CanonicalIngest(HubDatabase database, TimeProvider time, EventLogSignal signal, IEnumerable<IIngestParticipant> participants,
-    IGuestLoanSource guestLoans)
+    IGuestLoanSource guestLoans, IEnumerable<IIngestLogFollower> followers, ILogger<CanonicalIngest> logger)
 {
     private readonly IIngestParticipant[] _participants = [.. participants];
+    private readonly IIngestLogFollower[] _followers = [.. followers];
 
     /// <summary>Applies <paramref name="changes"/> (oldest first) for <paramref name="installationId"/>.</summary>
     public Task<IngestOutcome> ApplyAsync(string installationId, IReadOnlyList<CanonicalChange> changes, string? correlationId, CancellationToken cancellationToken)
@@ -38,7 +40,7 @@ public sealed class CanonicalIngest(HubDatabase database, TimeProvider time, Eve
         await StateWriter.WriteAsync(connection, transaction, set, nowText, cancellationToken);
         await guestLoans.WriteAsync(connection, transaction, installationId, set.GuestLoans, nowText, cancellationToken);
         var last = await EventLogWriter.AppendAsync(connection, transaction, applier.Events, correlationId, now, cancellationToken);
-        var events = applier.Events.Count;
+        IReadOnlyList<CanonicalEvent> appended = applier.Events;
         if (_participants.Length > 0)
         {
             var participation = new IngestParticipation(connection, transaction, database.Dialect, installationId, applier.AppliedMembers, now);
@@ -47,14 +49,38 @@ public sealed class CanonicalIngest(HubDatabase database, TimeProvider time, Eve
                 var more = await participant.ApplyAsync(participation, cancellationToken);
                 if (more.Count == 0) continue;
                 last = await EventLogWriter.AppendAsync(connection, transaction, more, correlationId, now, cancellationToken);
-                events += more.Count;
+                appended = [.. appended, .. more];
             }
         }
+        var events = appended.Count;
+        if (events > 0 && _followers.Length > 0)
+            await FollowAsync(new AppendedPage(connection, transaction, database.Dialect, last - events, appended, set), cancellationToken);
         var outcome = new IngestOutcome(changes.Count, applier.Skipped, events, last) { Unattributed = applier.Unattributed };
         if (beforeCommit is not null) await beforeCommit(outcome, connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         if (last > 0) signal.Notify(last);
         return outcome;
+    }
+
+    // Each follower in a savepoint: one that fails is rolled back and reads the page from the log later (where its own
+    // service reports a failure that persists); the page itself is applied all the same.
+    private async Task FollowAsync(AppendedPage page, CancellationToken cancellationToken)
+    {
+        foreach (var follower in _followers)
+        {
+            await page.Transaction.SaveAsync("follow", cancellationToken);
+            try
+            {
+                await follower.FollowAsync(page, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                await page.Transaction.RollbackAsync("follow", cancellationToken);
+                logger.LogWarning(e, "{Follower} could not follow the page at log positions {First}–{Last} in its transaction; it reads them from the log instead",
+                    follower.GetType().Name, page.Before + 1, page.Last);
+            }
+            await page.Transaction.ReleaseAsync("follow", cancellationToken);
+        }
     }
 
     // The guest loans of the copies the page's loan changes are about and of the loans they name; the members of the cards noted.

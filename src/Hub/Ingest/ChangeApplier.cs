@@ -147,14 +147,14 @@ public sealed class ChangeApplier(WorkingSet set, string updatedAt)
         {
             _events.Add(new MemberRegistered
             {
-                EventId = Guid.CreateVersion7(), Source = Source(s), OccurredAt = s.OccurredAt,
+                EventId = Uuid7.New(), Source = Source(s), OccurredAt = s.OccurredAt,
                 MemberId = memberId, HomeIsil = s.HomeIsil, Profile = profile,
             });
             return;
         }
         _events.Add(new MemberUpdated
         {
-            EventId = Guid.CreateVersion7(), Source = Source(s), OccurredAt = s.OccurredAt,
+            EventId = Uuid7.New(), Source = Source(s), OccurredAt = s.OccurredAt,
             MemberId = memberId, HomeIsil = s.HomeIsil, Profile = profile, ChangedFields = Diff(old.Fields(), row.Fields()),
         });
     }
@@ -173,7 +173,7 @@ public sealed class ChangeApplier(WorkingSet set, string updatedAt)
         tracked.Dirty = true;
         _events.Add(new MemberRemoved
         {
-            EventId = Guid.CreateVersion7(), Source = Source(g), OccurredAt = g.OccurredAt,
+            EventId = Uuid7.New(), Source = Source(g), OccurredAt = g.OccurredAt,
             MemberId = MemberId.Parse(tracked.CanonicalId), HomeIsil = Isil.Parse(old.HomeIsil),
         });
     }
@@ -201,14 +201,14 @@ public sealed class ChangeApplier(WorkingSet set, string updatedAt)
         {
             _events.Add(new HoldingAdded
             {
-                EventId = Guid.CreateVersion7(), Source = Source(s), OccurredAt = s.OccurredAt,
+                EventId = Uuid7.New(), Source = Source(s), OccurredAt = s.OccurredAt,
                 HoldingId = holdingId, OwnerIsil = s.Isil, Details = details,
             });
             return;
         }
         _events.Add(new HoldingChanged
         {
-            EventId = Guid.CreateVersion7(), Source = Source(s), OccurredAt = s.OccurredAt,
+            EventId = Uuid7.New(), Source = Source(s), OccurredAt = s.OccurredAt,
             HoldingId = holdingId, OwnerIsil = s.Isil, Details = details, ChangedFields = Diff(old.Fields(), row.Fields()),
         });
     }
@@ -231,7 +231,7 @@ public sealed class ChangeApplier(WorkingSet set, string updatedAt)
 
     private HoldingWithdrawn Withdrawn(CanonicalChange change, HoldingId id, Isil isil, string? barcode) => new()
     {
-        EventId = Guid.CreateVersion7(), Source = Source(change), OccurredAt = change.OccurredAt,
+        EventId = Uuid7.New(), Source = Source(change), OccurredAt = change.OccurredAt,
         HoldingId = id, OwnerIsil = isil, Barcode = barcode,
     };
 
@@ -290,7 +290,7 @@ public sealed class ChangeApplier(WorkingSet set, string updatedAt)
         {
             _events.Add(new LoanStarted
             {
-                EventId = Guid.CreateVersion7(), Source = Source(s), OccurredAt = s.OccurredAt,
+                EventId = Uuid7.New(), Source = Source(s), OccurredAt = s.OccurredAt,
                 LoanId = loanId, Kind = LoanKind.Physical, MemberId = memberId, HoldingId = holdingId, Title = row.Title,
                 LendingIsil = s.Isil, StartedAt = s.StartedAt, DueAt = s.DueAt,
             });
@@ -301,7 +301,7 @@ public sealed class ChangeApplier(WorkingSet set, string updatedAt)
         {
             _events.Add(new LoanRenewed
             {
-                EventId = Guid.CreateVersion7(), Source = Source(s), OccurredAt = s.OccurredAt,
+                EventId = Uuid7.New(), Source = Source(s), OccurredAt = s.OccurredAt,
                 LoanId = loanId, MemberId = memberId, LendingIsil = s.Isil, DueAt = s.DueAt, Renewals = s.Renewals,
             });
         }
@@ -309,7 +309,7 @@ public sealed class ChangeApplier(WorkingSet set, string updatedAt)
         {
             _events.Add(new LoanEnded
             {
-                EventId = Guid.CreateVersion7(), Source = Source(s), OccurredAt = s.OccurredAt,
+                EventId = Uuid7.New(), Source = Source(s), OccurredAt = s.OccurredAt,
                 LoanId = loanId, MemberId = memberId, HoldingId = holdingId, LendingIsil = s.Isil, EndedAt = ended,
             });
             if (guest) set.GuestLoans.Ended.Add(tracked.CanonicalId);

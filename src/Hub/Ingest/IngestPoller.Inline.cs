@@ -1,3 +1,4 @@
+using Lsb.Hub.Canonical.Identity;
 using System.Threading.Channels;
 using Lsb.Hub.Installations;
 using Serilog.Context;
@@ -73,7 +74,7 @@ public sealed partial class IngestPoller
         // The installation as registered now (see PollOnceAsync).
         var current = await installations.GetAsync(installation.Id, cancellationToken) ?? installation;
         var adapter = adapters.For(current);
-        var correlationId = $"poll-{installation.Id}-{Guid.CreateVersion7():N}";
+        var correlationId = $"poll-{installation.Id}-{Uuid7.New():N}";
         using var _ = LogContext.PushProperty("CorrelationId", correlationId);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var page = await adapter.ReadChangesAsync(cursor, options.Value.PageSize, cancellationToken);

@@ -1,3 +1,4 @@
+using Lsb.Hub.Canonical.Identity;
 using Lsb.Hub.AdapterHosting;
 using Lsb.Hub.Adapters;
 using Lsb.Hub.Installations;
@@ -150,7 +151,7 @@ public sealed partial class IngestPoller(
         var readAfter = clock.Elapsed;
         if (page.Changes.Count > 0)
         {
-            var correlationId = $"poll-{installation.Id}-{Guid.CreateVersion7():N}";
+            var correlationId = $"poll-{installation.Id}-{Uuid7.New():N}";
             using (LogContext.PushProperty("CorrelationId", correlationId))
             {
                 await IngestDelivery.SendPageAsync(messages, local ? backpressure : null, current, installation.Id, page.Changes, correlationId);

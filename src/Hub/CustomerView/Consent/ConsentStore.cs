@@ -1,3 +1,4 @@
+using Lsb.Hub.Canonical.Identity;
 using System.Data.Common;
 using System.Globalization;
 using Lsb.Hub.Storage;
@@ -22,7 +23,7 @@ public static class ConsentStore
         await using (var audit = SqlCommands.Create(connection, transaction,
             "INSERT INTO consent_audit (id, member_id, purpose, granted, decided_at, recorded_at, recorded_by, staff_reference, source) " +
             "VALUES (@id, @m, @p, @g, @d, @r, @by, @staff, @source)",
-            ("id", Guid.CreateVersion7().ToString("N")), ("m", decision.MemberId), ("p", decision.Purpose), ("g", decision.Granted),
+            ("id", Uuid7.New().ToString("N")), ("m", decision.MemberId), ("p", decision.Purpose), ("g", decision.Granted),
             ("d", decided), ("r", recorded), ("by", decision.RecordedBy), ("staff", decision.StaffReference), ("source", decision.Source)))
         {
             await audit.ExecuteNonQueryAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Lsb.Hub.Canonical.Identity;
 using System.Text;
 using Dapper;
 using Lsb.Hub.FailedMessages.Store;
@@ -14,7 +15,7 @@ public sealed class AuditTrail(HubDatabase database, TimeProvider time)
     /// <summary>Appends an entry.</summary>
     public async Task<AuditEntry> RecordAsync(string actor, string action, string target, int affected, string? operationId, string? detail, CancellationToken cancellationToken)
     {
-        var entry = new AuditEntry(Guid.CreateVersion7().ToString("D"), time.GetUtcNow(), actor, action, target, affected, operationId, detail);
+        var entry = new AuditEntry(Uuid7.New().ToString("D"), time.GetUtcNow(), actor, action, target, affected, operationId, detail);
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO failed_message_audit (id, at, actor, action, target, affected, operation_id, detail) VALUES (@Id, @at, @Actor, @Action, @Target, @Affected, @OperationId, @Detail)",

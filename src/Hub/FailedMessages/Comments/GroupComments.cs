@@ -1,3 +1,4 @@
+using Lsb.Hub.Canonical.Identity;
 using Dapper;
 using Lsb.Hub.FailedMessages.Store;
 using Lsb.Hub.Storage;
@@ -14,7 +15,7 @@ public sealed class GroupComments(HubDatabase database)
     /// <summary>Adds a comment.</summary>
     public async Task<GroupComment> AddAsync(string group, string author, string text, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var comment = new GroupComment(Guid.CreateVersion7().ToString("D"), group, author, at, text);
+        var comment = new GroupComment(Uuid7.New().ToString("D"), group, author, at, text);
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO failed_message_group_comments (id, failure_group, author, at, text) VALUES (@Id, @Group, @Author, @at, @Text)",

@@ -1,3 +1,4 @@
+using Lsb.Hub.Canonical.Identity;
 using System.Text.Json;
 using Dapper;
 using Lsb.Hub.FailedMessages.Store;
@@ -22,7 +23,7 @@ public sealed class OperationStore(HubDatabase database)
     public async Task<string> CreateAsync(string selection, IReadOnlyList<Guid> messageIds, string actor, bool force, int batchSize, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messageIds);
-        var id = Guid.CreateVersion7().ToString("D");
+        var id = Uuid7.New().ToString("D");
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var tx = await HubDatabase.BeginWriteAsync(connection, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(

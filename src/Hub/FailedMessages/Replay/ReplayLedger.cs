@@ -1,3 +1,4 @@
+using Lsb.Hub.Canonical.Identity;
 using Dapper;
 using Lsb.Hub.FailedMessages.Store;
 using Lsb.Hub.Storage;
@@ -28,7 +29,7 @@ public sealed class ReplayLedger(HubDatabase database)
         var at = IsoTime.Format(now);
         foreach (var (id, replayCount, snapshot) in messages)
         {
-            p.Set(0, Guid.CreateVersion7().ToString("D"));
+            p.Set(0, Uuid7.New().ToString("D"));
             p.Set(1, id.ToString("D"));
             p.Set(2, operationId);
             p.Set(3, at);

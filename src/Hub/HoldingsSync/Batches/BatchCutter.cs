@@ -1,3 +1,4 @@
+using Lsb.Hub.Canonical.Identity;
 using System.Data.Common;
 using System.Globalization;
 using Dapper;
@@ -60,7 +61,7 @@ public sealed class BatchCutter(HubDatabase database, HoldingsSyncTargets target
                 new { isil = library.Isil, day }, transaction, cancellationToken: cancellationToken));
             batch = new SyncBatch
             {
-                Id = "hsb-" + Guid.CreateVersion7().ToString("N"),
+                Id = "hsb-" + Uuid7.New().ToString("N"),
                 Isil = library.Isil,
                 Target = library.Kind,
                 Kind = kind,

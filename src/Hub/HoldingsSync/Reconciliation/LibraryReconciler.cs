@@ -1,3 +1,4 @@
+using Lsb.Hub.Canonical.Identity;
 using System.Text.Json;
 using Dapper;
 using Lsb.Hub.HoldingsSync.Batches;
@@ -48,7 +49,7 @@ public sealed class LibraryReconciler(HubDatabase database, HoldingsSyncTargets 
         if (batch is { Status: not BatchStatus.Delivered })
             await bus.SendAsync(new DeliverHoldingsBatch(isil, batch.Id), new DeliveryOptions().WithHeader(HoldingsSyncHeaders.Library, isil));
 
-        var report = new ReconciliationReport("hsr-" + Guid.CreateVersion7().ToString("N"), isil, library.Kind, fullResync ? "Resync" : "Reconcile",
+        var report = new ReconciliationReport("hsr-" + Uuid7.New().ToString("N"), isil, library.Kind, fullResync ? "Resync" : "Reconcile",
             started, clock.Now, hub.Count, held.Count, missing.Count, surplus.Count, differing.Count, unmatched, batch?.Id,
             new ReconciliationSamples(Samples(missing, hub, held), Samples(surplus, hub, held), Samples(differing, hub, held)));
         await SaveAsync(report, cancellationToken);

@@ -1,3 +1,4 @@
+using Lsb.Hub.Canonical.Identity;
 using Lsb.Hub.Canonical.Events;
 using Lsb.Hub.Ibl.Model;
 using Microsoft.Extensions.Options;
@@ -41,7 +42,7 @@ public sealed partial class IblStateMachine(IOptions<IblOptions> options, IblClo
         t.History(null, IblRequestState.New, r.Origin == IblOrigin.Api ? "placed" : "request received over ISO 18626", null, r.RequestingAgency);
         t.Case.NewEvents.Add(new IblRequestPlaced
         {
-            EventId = Guid.CreateVersion7(), Source = new EventSource("hub", $"{r.Id}:placed"), OccurredAt = t.Now,
+            EventId = Uuid7.New(), Source = new EventSource("hub", $"{r.Id}:placed"), OccurredAt = t.Now,
             RequestId = Canonical.Identity.IblRequestId.Parse(r.Id), RequestingAgency = r.RequestingAgency,
             MemberId = r.MemberId is null ? null : Canonical.Identity.MemberId.Parse(r.MemberId), Origin = r.Origin.ToString(),
             Isbn = r.Isbn, Ppn = r.Ppn, OclcNumber = r.OclcNumber,

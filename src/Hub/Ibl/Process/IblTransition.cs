@@ -32,7 +32,7 @@ internal sealed class IblTransition(IblCase c, IblInput input, DateTimeOffset no
         var requestId = IblRequestId.Parse(R.Id);
         c.NewEvents.Add(new IblRequestStateChanged
         {
-            EventId = Guid.CreateVersion7(), Source = new EventSource("hub", $"{R.Id}:{seq}"), OccurredAt = now,
+            EventId = Uuid7.New(), Source = new EventSource("hub", $"{R.Id}:{seq}"), OccurredAt = now,
             RequestId = requestId, RequestingAgency = R.RequestingAgency, LenderAgency = R.LenderAgency,
             From = from, To = to, Cause = input.Cause, Reason = reason,
         });
@@ -40,7 +40,7 @@ internal sealed class IblTransition(IblCase c, IblInput input, DateTimeOffset no
         R.EndedAt = NowText;
         c.NewEvents.Add(new IblRequestEnded
         {
-            EventId = Guid.CreateVersion7(), Source = new EventSource("hub", $"{R.Id}:{seq}:ended"), OccurredAt = now,
+            EventId = Uuid7.New(), Source = new EventSource("hub", $"{R.Id}:{seq}:ended"), OccurredAt = now,
             RequestId = requestId, RequestingAgency = R.RequestingAgency, LenderAgency = R.LenderAgency, Outcome = to,
             LendersAsked = c.Rota.Count(r => r.Status is not (RotaEntryStatus.Candidate or RotaEntryStatus.Skipped)),
             Reason = to == IblRequestState.LoanCompleted ? null : reason ?? R.Reason, PlacedAt = IblClock.Parse(R.CreatedAt),
@@ -82,10 +82,10 @@ internal sealed class IblTransition(IblCase c, IblInput input, DateTimeOffset no
     /// <summary>An ISO 18626 message to a peer: recorded, and sent through the bus after commit.</summary>
     public void Send(string peer, string kind, string xml)
     {
-        var message = new IsoOutboundMessage(Guid.CreateVersion7().ToString("N"), R.Id, peer, kind, xml);
+        var message = new IsoOutboundMessage(Uuid7.New().ToString("N"), R.Id, peer, kind, xml);
         c.NewIsoMessages.Add(message);
         Outbox(new IblIsoSend(R.Id, message.Id));
     }
 
-    private void Outbox(object message) => c.NewOutbox.Add(new IblOutboxEntry(Guid.CreateVersion7().ToString("N"), R.Id, message));
+    private void Outbox(object message) => c.NewOutbox.Add(new IblOutboxEntry(Uuid7.New().ToString("N"), R.Id, message));
 }

@@ -45,7 +45,7 @@ public static class GuestLoanStore
                 notified = false, by = loan.LentBy, at = now }, transaction, cancellationToken: cancellationToken));
         var started = new LoanStarted
         {
-            EventId = Guid.CreateVersion7(), Source = new EventSource(SourceSystem, row.Id), OccurredAt = loan.StartedAt, LoanId = loan.LoanId,
+            EventId = Uuid7.New(), Source = new EventSource(SourceSystem, row.Id), OccurredAt = loan.StartedAt, LoanId = loan.LoanId,
             Kind = LoanKind.Physical, MemberId = MemberId.Parse(loan.Member.MemberId), HoldingId = HoldingId.Parse(loan.Copy.HoldingId), Title = loan.Copy.Title,
             LendingIsil = loan.LendingIsil, StartedAt = loan.StartedAt, DueAt = loan.DueAt,
         };
@@ -73,7 +73,7 @@ public static class GuestLoanStore
                 new { at, id }, transaction, cancellationToken: cancellationToken));
             events.Add(new LoanEnded
             {
-                EventId = Guid.CreateVersion7(), Source = new EventSource(SourceSystem, id + ":ended"), OccurredAt = endedAt, LoanId = LoanId.Parse(id),
+                EventId = Uuid7.New(), Source = new EventSource(SourceSystem, id + ":ended"), OccurredAt = endedAt, LoanId = LoanId.Parse(id),
                 MemberId = MemberId.Parse(memberId), HoldingId = HoldingId.Parse(holdingId), LendingIsil = Isil.Parse(isil), EndedAt = endedAt,
             });
         }

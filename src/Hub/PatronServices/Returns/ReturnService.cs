@@ -47,7 +47,7 @@ public sealed class ReturnService(InstallationStore installations, UnionHoldings
                 "and return it with the owning library as owningIsil; nothing was changed.", Candidates: candidates);
         }
 
-        var returnId = "ret-" + Guid.CreateVersion7().ToString("N");
+        var returnId = "ret-" + Uuid7.New().ToString("N");
         var asked = time.GetUtcNow();
         var result = await ils.ExecuteAsync(copy.InstallationId, new CheckIn
         {

@@ -1,3 +1,4 @@
+using Lsb.Hub.Canonical.Identity;
 using System.Data.Common;
 using Lsb.Hub.CustomerView;
 using Lsb.Hub.CustomerView.Persons;
@@ -25,7 +26,7 @@ public sealed class ErasureService(HubDatabase database, PrivacyKeys keys, Store
         if (await audit.FindAsync(customer.MemberId, cancellationToken) is { } earlier) return earlier with { AlreadyErased = true };
         var matchKeys = new MatchKeys(await keys.ForAsync(PrivacyPurpose.DigitalLoanMatch, cancellationToken));
         var pseudonym = new MemberPseudonym(await keys.ForAsync(PrivacyPurpose.LoanHistoryPseudonym, cancellationToken));
-        var erasureId = "era-" + Guid.CreateVersion7().ToString("N");
+        var erasureId = "era-" + Uuid7.New().ToString("N");
         var now = time.GetUtcNow();
 
         var memberships = await MembershipsAsync(customer, cancellationToken);

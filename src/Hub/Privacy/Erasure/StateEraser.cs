@@ -66,7 +66,7 @@ public static class StateEraser
 
         var tombstones = memberships.Select(m => (CanonicalEvent)new MemberRemoved
         {
-            EventId = Guid.CreateVersion7(),
+            EventId = Uuid7.New(),
             Source = new EventSource("hub", $"erasure:{erasureId}:{m.MemberId}"),
             OccurredAt = now,
             MemberId = MemberId.Parse(m.MemberId),

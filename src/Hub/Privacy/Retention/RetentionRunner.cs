@@ -1,3 +1,4 @@
+using Lsb.Hub.Canonical.Identity;
 using System.Data.Common;
 using System.Globalization;
 using Lsb.Hub.CustomerView;
@@ -45,7 +46,7 @@ public sealed class RetentionRunner(HubDatabase database, PrivacyKeys keys, Rete
         var pseudonym = new MemberPseudonym(await keys.ForAsync(PrivacyPurpose.LoanHistoryPseudonym, cancellationToken));
         var started = time.GetUtcNow();
         var cutoff = Iso(started - settings.HistoryPeriod);
-        var runId = "ret-" + Guid.CreateVersion7().ToString("N");
+        var runId = "ret-" + Uuid7.New().ToString("N");
         string? lastEnded, lastId;
         await using (var connection = await database.OpenAsync(cancellationToken))
         await using (var transaction = await HubDatabase.BeginWriteAsync(connection, cancellationToken))

@@ -9,8 +9,9 @@ namespace Lsb.Hub.Tests.HoldingsSync.Support;
 /// <summary>
 /// Copies fed straight into the hub's canonical ingest (the production path after the adapter) for installation
 /// <c>catalogue-test</c>: for identifiers no vendor simulator controls (OCLC numbers, a title with none at all).
+/// <paramref name="ingest"/> replaces the hub's own <see cref="CanonicalIngest"/> (e.g. one without log followers).
 /// </summary>
-public sealed class DirectCopies(Func<IServiceProvider> services)
+public sealed class DirectCopies(Func<IServiceProvider> services, Func<CanonicalIngest>? ingest = null)
 {
     public const string Installation = "catalogue-test";
     private long _version;
@@ -40,7 +41,7 @@ public sealed class DirectCopies(Func<IServiceProvider> services)
         }], "test", CancellationToken.None);
     }
 
-    private CanonicalIngest Ingest() => services().GetRequiredService<CanonicalIngest>();
+    private CanonicalIngest Ingest() => ingest?.Invoke() ?? services().GetRequiredService<CanonicalIngest>();
 
     private async Task<string> IdAsync(string localId)
     {
