@@ -18,8 +18,11 @@ public sealed class SchemaMigrator(HubDatabase database, ILogger<SchemaMigrator>
         if (database.Provider == StorageProvider.Postgres)
             await EnsurePostgresSchemaAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
+        // 8 KiB pages for a new database (an existing one keeps its size: SQLite cannot change it in WAL mode): a page
+        // commit writes its dirty B-tree pages to the WAL one frame at a time, and ingest's commits took a third less
+        // time with half as many frames (docs/performance.md).
         if (connection is SqliteConnection)
-            await connection.ExecuteAsync("PRAGMA journal_mode=WAL;");
+            await connection.ExecuteAsync("PRAGMA page_size=8192; PRAGMA journal_mode=WAL;");
         await using (var tx = await HubDatabase.BeginWriteAsync(connection, cancellationToken))
         {
             if (database.Dialect.IsPostgres)

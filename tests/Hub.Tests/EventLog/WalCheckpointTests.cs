@@ -27,6 +27,17 @@ public sealed class WalCheckpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task When_the_hub_creates_its_database_Should_use_8_KiB_pages_in_WAL_mode()
+    {
+        await using var connection = await _hub.Services.GetRequiredService<HubDatabase>().OpenAsync(TestContext.Current.CancellationToken);
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA page_size;";
+        Assert.Equal(8192L, (long)(await pragma.ExecuteScalarAsync(TestContext.Current.CancellationToken))!);
+        pragma.CommandText = "PRAGMA journal_mode;";
+        Assert.Equal("wal", (string)(await pragma.ExecuteScalarAsync(TestContext.Current.CancellationToken))!);
+    }
+
+    [Fact]
     public async Task When_the_hub_commits_a_write_Should_checkpoint_it_into_the_main_database_file_in_the_background()
     {
         var database = _hub.Services.GetRequiredService<HubDatabase>();
