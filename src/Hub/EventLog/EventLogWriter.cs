@@ -19,18 +19,38 @@ public static class EventLogWriter
         """;
 
     /// <summary>Appends <paramref name="events"/> in order; returns the position of the last one (0 when none).</summary>
-    public static async Task<long> AppendAsync(DbConnection connection, DbTransaction transaction,
+    public static Task<long> AppendAsync(DbConnection connection, DbTransaction transaction,
         IReadOnlyList<CanonicalEvent> events, string? correlationId, DateTimeOffset recordedAt, CancellationToken cancellationToken)
+        => AppendAsync(connection, transaction, Prepare(events), correlationId, recordedAt, cancellationToken);
+
+    /// <summary>The text of each event's log row (its payload JSON above all), made before the write: ingest makes it on
+    /// another thread while the page's state rows are written.</summary>
+    public static PreparedEvents Prepare(IReadOnlyList<CanonicalEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);
-        if (events.Count == 0) return 0;
+        var rows = new PreparedEvent[events.Count];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var e = events[i];
+            rows[i] = new PreparedEvent(e, e.EventId.ToString(), e.OccurredAt.ToUniversalTime().ToString("O"), EventPayloadJson.Write(e));
+        }
+        return new PreparedEvents(rows);
+    }
+
+    /// <summary>Appends prepared events in order; returns the position of the last one (0 when none).</summary>
+    public static async Task<long> AppendAsync(DbConnection connection, DbTransaction transaction,
+        PreparedEvents prepared, string? correlationId, DateTimeOffset recordedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        var rows = prepared.Rows;
+        if (rows.Count == 0) return 0;
         var last = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "UPDATE event_log_head SET last_position = last_position + @n WHERE id = 1 RETURNING last_position",
-            new { n = (long)events.Count }, transaction, cancellationToken: cancellationToken));
-        var first = last - events.Count + 1;
-        var sources = events.Select(e => e.Source.System).Distinct(StringComparer.Ordinal).ToList();
+            new { n = (long)rows.Count }, transaction, cancellationToken: cancellationToken));
+        var first = last - rows.Count + 1;
+        var sources = rows.Select(r => r.Event.Source.System).Distinct(StringComparer.Ordinal).ToList();
         if (sources.Count != 1)
-            throw new ArgumentException($"One append holds the events of one source system; got {string.Join(", ", sources)}.", nameof(events));
+            throw new ArgumentException($"One append holds the events of one source system; got {string.Join(", ", sources)}.", nameof(prepared));
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO event_batches (id, last_position, source_system, recorded_at, correlation_id) VALUES (@first, @last, @source, @recorded, @correlationId)",
             new { first, last, source = sources[0], recorded = recordedAt.ToUniversalTime().ToString("O"), correlationId }, transaction, cancellationToken: cancellationToken));
@@ -38,15 +58,22 @@ public static class EventLogWriter
         await using var batch = new RowBatch(connection, transaction, InsertSql, "position", "eventId", "eventType", "schemaVersion",
             "subjectId", "isil", "sourceEventId", "occurredAt", "batchId", "payload");
         var position = first;
-        foreach (var e in events)
+        foreach (var row in rows)
         {
+            var e = row.Event;
             await batch.AddAsync(
             [
-                position++, e.EventId.ToString(), e.EventType, e.SchemaVersion, e.SubjectId, e.LibraryIsil,
-                e.Source.SourceEventId, e.OccurredAt.ToUniversalTime().ToString("O"), first, EventPayloadJson.Write(e),
+                position++, row.EventId, e.EventType, e.SchemaVersion, e.SubjectId, e.LibraryIsil,
+                e.Source.SourceEventId, row.OccurredAt, first, row.Payload,
             ], cancellationToken);
         }
         await batch.FlushAsync(cancellationToken);
         return last;
     }
 }
+
+/// <summary>Events with the text of their log rows made (<see cref="EventLogWriter.Prepare"/>).</summary>
+public sealed record PreparedEvents(IReadOnlyList<PreparedEvent> Rows);
+
+/// <summary>One event and the text of its log row.</summary>
+public sealed record PreparedEvent(CanonicalEvent Event, string EventId, string OccurredAt, string Payload);

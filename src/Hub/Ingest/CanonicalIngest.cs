@@ -31,15 +31,18 @@ public sealed class CanonicalIngest(HubDatabase database, TimeProvider time, Eve
         if (changes.Count == 0 && beforeCommit is null) return new IngestOutcome(0, 0, 0, 0);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await HubDatabase.BeginWriteAsync(connection, cancellationToken);
-        var set = await WorkingSet.LoadAsync(connection, transaction, database.Dialect, installationId, changes, cancellationToken);
+        var set = await WorkingSet.LoadAsync(connection, transaction, database.Dialect, installationId, changes, cancellationToken,
+            database.Dialect.IsPostgres ? null : async ct => await database.OpenAsync(ct));
         await LoadGuestLoansAsync(connection, transaction, set, changes, cancellationToken);
         var now = time.GetUtcNow();
         var nowText = now.ToUniversalTime().ToString("O");
         var applier = new ChangeApplier(set, nowText);
         foreach (var change in changes) applier.Apply(change);
+        // The events' payload JSON is made on another thread while the state rows are written.
+        var prepared = Task.Run(() => EventLogWriter.Prepare(applier.Events), cancellationToken);
         await StateWriter.WriteAsync(connection, transaction, set, nowText, cancellationToken);
         await guestLoans.WriteAsync(connection, transaction, installationId, set.GuestLoans, nowText, cancellationToken);
-        var last = await EventLogWriter.AppendAsync(connection, transaction, applier.Events, correlationId, now, cancellationToken);
+        var last = await EventLogWriter.AppendAsync(connection, transaction, await prepared, correlationId, now, cancellationToken);
         IReadOnlyList<CanonicalEvent> appended = applier.Events;
         if (_participants.Length > 0)
         {

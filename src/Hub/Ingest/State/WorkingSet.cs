@@ -25,10 +25,19 @@ public sealed class WorkingSet
     /// <summary>Loans by vendor local id.</summary>
     public Dictionary<string, Tracked<LoanRow>> Loans { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Reads everything <paramref name="changes"/> refers to.</summary>
+    /// <summary>
+    /// Reads everything <paramref name="changes"/> refers to. With <paramref name="openReader"/> (SQLite only) the three
+    /// reads run at once, two of them on connections of their own: the page's transaction holds SQLite's write lock and
+    /// has written nothing yet, so any connection reads exactly what the transaction would (nobody else can commit in
+    /// between). On PostgreSQL the rows are locked inside the transaction, so it reads them there, one table after another.
+    /// </summary>
     public static async Task<WorkingSet> LoadAsync(DbConnection connection, DbTransaction transaction, SqlDialect dialect,
-        string installationId, IReadOnlyList<CanonicalChange> changes, CancellationToken cancellationToken)
+        string installationId, IReadOnlyList<CanonicalChange> changes, CancellationToken cancellationToken,
+        Func<CancellationToken, Task<DbConnection>>? openReader = null)
     {
+        ArgumentNullException.ThrowIfNull(dialect);
+        if (openReader is not null && dialect.IsPostgres)
+            throw new ArgumentException("On PostgreSQL the rows are read (and locked) inside the page's transaction.", nameof(openReader));
         ArgumentNullException.ThrowIfNull(changes);
         var set = new WorkingSet(installationId);
         var members = new HashSet<string>(StringComparer.Ordinal);
@@ -47,9 +56,19 @@ public sealed class WorkingSet
                     break;
             }
         }
-        await LoadAsync(connection, transaction, dialect, installationId, MemberEntity, "members", MemberRow.ReadColumns, MemberRow.Read, members, set.Members, cancellationToken);
-        await LoadAsync(connection, transaction, dialect, installationId, HoldingEntity, "holdings", HoldingRow.Columns, HoldingRow.Read, holdings, set.Holdings, cancellationToken);
-        await LoadAsync(connection, transaction, dialect, installationId, LoanEntity, "loans", LoanRow.ReadColumns, LoanRow.Read, loans, set.Loans, cancellationToken);
+        if (openReader is null)
+        {
+            await LoadAsync(connection, transaction, dialect, installationId, MemberEntity, "members", MemberRow.ReadColumns, MemberRow.Read, members, set.Members, cancellationToken);
+            await LoadAsync(connection, transaction, dialect, installationId, HoldingEntity, "holdings", HoldingRow.Columns, HoldingRow.Read, holdings, set.Holdings, cancellationToken);
+            await LoadAsync(connection, transaction, dialect, installationId, LoanEntity, "loans", LoanRow.ReadColumns, LoanRow.Read, loans, set.Loans, cancellationToken);
+            return set;
+        }
+        // Members and loans on connections of their own, alongside the holdings on the page's connection (each task fills
+        // its own dictionary).
+        await Task.WhenAll(
+            Task.Run(() => LoadApartAsync(openReader, dialect, installationId, MemberEntity, "members", MemberRow.ReadColumns, MemberRow.Read, members, set.Members, cancellationToken), cancellationToken),
+            Task.Run(() => LoadApartAsync(openReader, dialect, installationId, LoanEntity, "loans", LoanRow.ReadColumns, LoanRow.Read, loans, set.Loans, cancellationToken), cancellationToken),
+            LoadAsync(connection, transaction, dialect, installationId, HoldingEntity, "holdings", HoldingRow.Columns, HoldingRow.Read, holdings, set.Holdings, cancellationToken));
         return set;
     }
 
@@ -86,7 +105,7 @@ public sealed class WorkingSet
         return tracked;
     }
 
-    private static async Task LoadAsync<TRow>(DbConnection connection, DbTransaction transaction, SqlDialect dialect,
+    private static async Task LoadAsync<TRow>(DbConnection connection, DbTransaction? transaction, SqlDialect dialect,
         string installationId, string entity, string table, string[] columns, Func<DbDataReader, int, TRow> read, HashSet<string> localIds,
         Dictionary<string, Tracked<TRow>> into, CancellationToken cancellationToken) where TRow : class
     {
@@ -96,13 +115,13 @@ public sealed class WorkingSet
             // Several nodes (and several handlers per node) may apply pages of one installation at once. Lock the
             // entities' id-map rows first, in a fixed order (no deadlocks); the next statement then reads the rows as
             // the previous writer committed them, so a newer version is never overwritten by an older one.
-            await LockAsync(connection, transaction, dialect, installationId, entity, localIds,
+            await LockAsync(connection, transaction!, dialect, installationId, entity, localIds,
                 "SELECT local_id FROM id_map WHERE installation_id = @installation AND entity = @entity AND " +
                 $"{dialect.InList("local_id", "@ids")} ORDER BY local_id FOR UPDATE", cancellationToken);
             // After a library moved, two installations' id-map entries name one entity (Consolidation), and pages of
             // both may be applied at once: lock the entities' own rows too, so the second reads what the first wrote
             // and the same change reported by both systems makes one event.
-            await LockAsync(connection, transaction, dialect, installationId, entity, localIds,
+            await LockAsync(connection, transaction!, dialect, installationId, entity, localIds,
                 $"SELECT s.id FROM {table} s WHERE s.id IN (SELECT canonical_id FROM id_map WHERE installation_id = @installation AND entity = @entity AND " +
                 $"{dialect.InList("local_id", "@ids")}) ORDER BY s.id FOR UPDATE", cancellationToken);
         }
@@ -125,6 +144,15 @@ public sealed class WorkingSet
             var row = reader.IsDBNull(3) ? null : read(reader, 3);
             into[localId] = new Tracked<TRow> { CanonicalId = canonicalId, Mapped = true, Row = row, BoundAt = boundAt };
         }
+    }
+
+    private static async Task LoadApartAsync<TRow>(Func<CancellationToken, Task<DbConnection>> openReader, SqlDialect dialect,
+        string installationId, string entity, string table, string[] columns, Func<DbDataReader, int, TRow> read, HashSet<string> localIds,
+        Dictionary<string, Tracked<TRow>> into, CancellationToken cancellationToken) where TRow : class
+    {
+        if (localIds.Count == 0) return;
+        await using var connection = await openReader(cancellationToken);
+        await LoadAsync(connection, null, dialect, installationId, entity, table, columns, read, localIds, into, cancellationToken);
     }
 
     private static async Task LockAsync(DbConnection connection, DbTransaction transaction, SqlDialect dialect, string installationId,
