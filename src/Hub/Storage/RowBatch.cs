@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -19,6 +20,7 @@ public sealed partial class RowBatch : IAsyncDisposable
     private readonly string[] _parameterNames;
     private readonly DbBatch? _batch;
     private sqlite3_stmt? _statement;
+    private byte[] _utf8 = new byte[4096];
 
     /// <summary>Prepares a batch of <paramref name="sql"/>, whose parameters are written <c>@name</c>.</summary>
     public RowBatch(DbConnection connection, DbTransaction transaction, string sql, params string[] parameterNames)
@@ -96,7 +98,7 @@ public sealed partial class RowBatch : IAsyncDisposable
             var rc = values[i] switch
             {
                 null or DBNull => raw.sqlite3_bind_null(statement, position),
-                string s => raw.sqlite3_bind_text(statement, position, s),
+                string s => BindText(statement, position, s),
                 long l => raw.sqlite3_bind_int64(statement, position, l),
                 int n => raw.sqlite3_bind_int64(statement, position, n),
                 bool b => raw.sqlite3_bind_int64(statement, position, b ? 1 : 0),
@@ -109,6 +111,17 @@ public sealed partial class RowBatch : IAsyncDisposable
         var step = raw.sqlite3_step(statement);
         raw.sqlite3_reset(statement);
         if (step != raw.SQLITE_DONE && step != raw.SQLITE_ROW) Check(db, step);
+    }
+
+    // Text is encoded into one reusable buffer (SQLite copies it: SQLITE_TRANSIENT) instead of a new UTF-8 array per value,
+    // which SQLitePCL's string overload allocates; an empty string goes through that overload, as an empty span would bind NULL.
+    private int BindText(sqlite3_stmt statement, int position, string value)
+    {
+        if (value.Length == 0) return raw.sqlite3_bind_text(statement, position, value);
+        var most = Encoding.UTF8.GetMaxByteCount(value.Length);
+        if (most > _utf8.Length) _utf8 = new byte[Math.Max(most, _utf8.Length * 2)];
+        var length = Encoding.UTF8.GetBytes(value, _utf8);
+        return raw.sqlite3_bind_text(statement, position, _utf8.AsSpan(0, length));
     }
 
     private static void Check(sqlite3 db, int rc)
