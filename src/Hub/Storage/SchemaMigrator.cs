@@ -8,7 +8,8 @@ namespace Lsb.Hub.Storage;
 /// <summary>
 /// Applies the embedded schema scripts (<c>Storage/Schema/NNN_name.sql</c>) that the database has not seen yet, each
 /// in its own transaction, in name order. Safe to run from several hub nodes at once (PostgreSQL advisory lock;
-/// SQLite's write lock).
+/// SQLite's write lock). <c>NNN_name.sqlite.sql</c> runs on SQLite only and <c>NNN_name.postgres.sql</c> on PostgreSQL only,
+/// for changes to how one engine stores a table.
 /// </summary>
 public sealed class SchemaMigrator(HubDatabase database, ILogger<SchemaMigrator> logger)
 {
@@ -40,6 +41,9 @@ public sealed class SchemaMigrator(HubDatabase database, ILogger<SchemaMigrator>
         foreach (var resource in scripts)
         {
             var id = resource[(resource.IndexOf(".Storage.Schema.", StringComparison.Ordinal) + 16)..];
+            // NNN_name.sqlite.sql is for SQLite only (how SQLite stores a table), NNN_name.postgres.sql for PostgreSQL only.
+            if (id.EndsWith(".sqlite.sql", StringComparison.Ordinal) && database.Dialect.IsPostgres) continue;
+            if (id.EndsWith(".postgres.sql", StringComparison.Ordinal) && !database.Dialect.IsPostgres) continue;
             await ApplyAsync(connection, assembly, resource, id, cancellationToken);
         }
     }
