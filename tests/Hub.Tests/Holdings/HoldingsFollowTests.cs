@@ -6,7 +6,6 @@ using Lsb.Hub.Storage;
 using Lsb.Hub.Tests.HoldingsSync.Support;
 using Lsb.Hub.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Lsb.Hub.Tests.Holdings;
 
@@ -25,11 +24,7 @@ public abstract class HoldingsFollowTests(TestBackend backend) : IAsyncLifetime
         _hub = await HubHost.StartAsync(backend);
         _copies = new DirectCopies(() => _hub.Services);
         // Only ingest's following and explicit catch-ups move the projection in these tests.
-        foreach (var node in new[] { _hub.App, _hub.SecondNode })
-        {
-            if (node is null) continue;
-            foreach (var service in node.Services.GetServices<IHostedService>().OfType<HoldingsProjectionService>()) await service.StopAsync(CancellationToken.None);
-        }
+        await _hub.StopHoldingsProjectionAsync();
     }
 
     public async ValueTask DisposeAsync()
@@ -69,11 +64,8 @@ public abstract class HoldingsFollowTests(TestBackend backend) : IAsyncLifetime
         // projection reading the log after every commit (its background service's rhythm).
         await TellAsync(_copies, "x", () => Task.CompletedTask);
         var followed = await SnapshotAsync("x");
-        var services = _hub.Services;
-        var unfollowed = new CanonicalIngest(services.GetRequiredService<HubDatabase>(), services.GetRequiredService<TimeProvider>(),
-            services.GetRequiredService<Hub.EventLog.EventLogSignal>(), services.GetServices<IIngestParticipant>(), services.GetRequiredService<IGuestLoanSource>(), [],
-            services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<CanonicalIngest>>());
-        var projection = services.GetRequiredService<HoldingsProjection>();
+        var unfollowed = IngestFollowedBy();
+        var projection = _hub.Services.GetRequiredService<HoldingsProjection>();
         await TellAsync(new DirectCopies(() => _hub.Services, () => unfollowed), "y", () => projection.CatchUpAsync(CancellationToken.None));
         var read = await SnapshotAsync("y");
 
@@ -94,11 +86,7 @@ public abstract class HoldingsFollowTests(TestBackend backend) : IAsyncLifetime
     [Fact]
     public async Task When_a_follower_fails_Should_apply_the_page_and_roll_back_only_what_the_follower_wrote()
     {
-        var services = _hub.Services;
-        var ingest = new CanonicalIngest(services.GetRequiredService<HubDatabase>(), services.GetRequiredService<TimeProvider>(),
-            services.GetRequiredService<Hub.EventLog.EventLogSignal>(), services.GetServices<IIngestParticipant>(), services.GetRequiredService<IGuestLoanSource>(),
-            [new HalfWayFailingFollower(), services.GetRequiredService<HoldingsProjection>()],
-            services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<CanonicalIngest>>());
+        var ingest = IngestFollowedBy(new HalfWayFailingFollower(), _hub.Services.GetRequiredService<HoldingsProjection>());
         var copies = new DirectCopies(() => _hub.Services, () => ingest);
 
         var id = await copies.PutAsync("s1", "NL-0851010000", "35100000009021", isbn: "9789023466123");
@@ -106,6 +94,15 @@ public abstract class HoldingsFollowTests(TestBackend backend) : IAsyncLifetime
         Assert.Equal(await HeadAsync(), await CheckpointAsync()); // the projection after it still followed the page
         Assert.Equal(["9789023466123"], await ScalarsAsync("SELECT isbn13 FROM holdings_index WHERE holding_id = @id", id));
         Assert.Empty(await ScalarsAsync("SELECT holding_id FROM holdings_index WHERE holding_id = 'half-way'", id));
+    }
+
+    // The hub's canonical ingest with other log followers than the hub's own.
+    private CanonicalIngest IngestFollowedBy(params IIngestLogFollower[] followers)
+    {
+        var services = _hub.Services;
+        return new CanonicalIngest(services.GetRequiredService<HubDatabase>(), services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<Hub.EventLog.EventLogSignal>(), services.GetServices<IIngestParticipant>(), services.GetRequiredService<IGuestLoanSource>(),
+            followers, services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<CanonicalIngest>>());
     }
 
     // Writes an index row, then fails.

@@ -1,13 +1,11 @@
 using Lsb.Hub.Canonical.Events;
 using Lsb.Hub.Canonical.Holdings;
 using Lsb.Hub.Canonical.Identity;
-using Lsb.Hub.Holdings;
 using Lsb.Hub.Ibl.Model;
 using Lsb.Hub.Ibl.Rota;
 using Lsb.Hub.Tests.HoldingsSync.Support;
 using Lsb.Hub.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Lsb.Hub.Tests.Ibl;
 
@@ -84,11 +82,7 @@ public abstract class IblSourcingTests(TestBackend backend) : IAsyncLifetime
     public async Task When_the_index_has_not_yet_caught_up_with_a_new_copy_Should_still_find_it()
     {
         // Stop the projection's background service on every node: only sourcing itself can now bring the index up to date.
-        foreach (var node in new[] { _hub.App, _hub.SecondNode })
-        {
-            if (node is null) continue;
-            foreach (var service in node.Services.GetServices<IHostedService>().OfType<HoldingsProjectionService>()) await service.StopAsync(CancellationToken.None);
-        }
+        await _hub.StopHoldingsProjectionAsync();
         // An ingest page whose events follow the projection's checkpoint directly is indexed in its own transaction; put
         // the checkpoint one event back, as if the projection had not read the copy before this one, so the new copy's
         // page is left to the projection.

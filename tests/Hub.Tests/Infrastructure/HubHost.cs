@@ -47,6 +47,18 @@ public sealed class HubHost : IAsyncDisposable
     public TestBackend Backend { get; }
     public IServiceProvider Services => App.Services;
 
+    /// <summary>Stops the holdings projection's background service on every node: only ingest's following and explicit
+    /// catch-ups move the union index from then on.</summary>
+    public async Task StopHoldingsProjectionAsync()
+    {
+        foreach (var node in new[] { App, SecondNode })
+        {
+            if (node is null) continue;
+            foreach (var service in node.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<Hub.Holdings.HoldingsProjectionService>())
+                await service.StopAsync(CancellationToken.None);
+        }
+    }
+
     /// <summary>Starts a hub. <paramref name="settings"/> override configuration (e.g. mappings path, credentials).</summary>
     public static async Task<HubHost> StartAsync(TestBackend backend, IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
