@@ -25,7 +25,7 @@ public static class EventLogWriter
 
     /// <summary>The text of each event's log row (its payload JSON above all), made before the write: ingest makes it on
     /// another thread while the page's state rows are written.</summary>
-    public static PreparedEvents Prepare(IReadOnlyList<CanonicalEvent> events)
+    public static PreparedEvent[] Prepare(IReadOnlyList<CanonicalEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);
         var rows = new PreparedEvent[events.Count];
@@ -34,15 +34,14 @@ public static class EventLogWriter
             var e = events[i];
             rows[i] = new PreparedEvent(e, e.EventId.ToString(), e.OccurredAt.ToUniversalTime().ToString("O"), EventPayloadJson.Write(e));
         }
-        return new PreparedEvents(rows);
+        return rows;
     }
 
     /// <summary>Appends prepared events in order; returns the position of the last one (0 when none).</summary>
     public static async Task<long> AppendAsync(DbConnection connection, DbTransaction transaction,
-        PreparedEvents prepared, string? correlationId, DateTimeOffset recordedAt, CancellationToken cancellationToken)
+        IReadOnlyList<PreparedEvent> rows, string? correlationId, DateTimeOffset recordedAt, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(prepared);
-        var rows = prepared.Rows;
+        ArgumentNullException.ThrowIfNull(rows);
         if (rows.Count == 0) return 0;
         var last = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "UPDATE event_log_head SET last_position = last_position + @n WHERE id = 1 RETURNING last_position",
@@ -50,7 +49,7 @@ public static class EventLogWriter
         var first = last - rows.Count + 1;
         var sources = rows.Select(r => r.Event.Source.System).Distinct(StringComparer.Ordinal).ToList();
         if (sources.Count != 1)
-            throw new ArgumentException($"One append holds the events of one source system; got {string.Join(", ", sources)}.", nameof(prepared));
+            throw new ArgumentException($"One append holds the events of one source system; got {string.Join(", ", sources)}.", nameof(rows));
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO event_batches (id, last_position, source_system, recorded_at, correlation_id) VALUES (@first, @last, @source, @recorded, @correlationId)",
             new { first, last, source = sources[0], recorded = recordedAt.ToUniversalTime().ToString("O"), correlationId }, transaction, cancellationToken: cancellationToken));
@@ -72,8 +71,5 @@ public static class EventLogWriter
     }
 }
 
-/// <summary>Events with the text of their log rows made (<see cref="EventLogWriter.Prepare"/>).</summary>
-public sealed record PreparedEvents(IReadOnlyList<PreparedEvent> Rows);
-
-/// <summary>One event and the text of its log row.</summary>
+/// <summary>One event and the text of its log row (<see cref="EventLogWriter.Prepare"/>).</summary>
 public sealed record PreparedEvent(CanonicalEvent Event, string EventId, string OccurredAt, string Payload);

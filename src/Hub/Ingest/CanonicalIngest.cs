@@ -31,8 +31,7 @@ public sealed class CanonicalIngest(HubDatabase database, TimeProvider time, Eve
         if (changes.Count == 0 && beforeCommit is null) return new IngestOutcome(0, 0, 0, 0);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await HubDatabase.BeginWriteAsync(connection, cancellationToken);
-        var set = await WorkingSet.LoadAsync(connection, transaction, database.Dialect, installationId, changes, cancellationToken,
-            database.Dialect.IsPostgres ? null : async ct => await database.OpenAsync(ct));
+        var set = await WorkingSet.LoadAsync(connection, transaction, database.Dialect, installationId, changes, cancellationToken, database.OpenAsync);
         await LoadGuestLoansAsync(connection, transaction, set, changes, cancellationToken);
         var now = time.GetUtcNow();
         var nowText = now.ToUniversalTime().ToString("O");

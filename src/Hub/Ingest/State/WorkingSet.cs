@@ -26,18 +26,17 @@ public sealed class WorkingSet
     public Dictionary<string, Tracked<LoanRow>> Loans { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Reads everything <paramref name="changes"/> refers to. With <paramref name="openReader"/> (SQLite only) the three
+    /// Reads everything <paramref name="changes"/> refers to. On SQLite, given <paramref name="openReader"/>, the three
     /// reads run at once, two of them on connections of their own: the page's transaction holds SQLite's write lock and
     /// has written nothing yet, so any connection reads exactly what the transaction would (nobody else can commit in
-    /// between). On PostgreSQL the rows are locked inside the transaction, so it reads them there, one table after another.
+    /// between). On PostgreSQL the rows are locked inside the transaction, so it reads them there, one table after another
+    /// (<paramref name="openReader"/> is not used).
     /// </summary>
     public static async Task<WorkingSet> LoadAsync(DbConnection connection, DbTransaction transaction, SqlDialect dialect,
         string installationId, IReadOnlyList<CanonicalChange> changes, CancellationToken cancellationToken,
         Func<CancellationToken, Task<DbConnection>>? openReader = null)
     {
         ArgumentNullException.ThrowIfNull(dialect);
-        if (openReader is not null && dialect.IsPostgres)
-            throw new ArgumentException("On PostgreSQL the rows are read (and locked) inside the page's transaction.", nameof(openReader));
         ArgumentNullException.ThrowIfNull(changes);
         var set = new WorkingSet(installationId);
         var members = new HashSet<string>(StringComparer.Ordinal);
@@ -56,7 +55,7 @@ public sealed class WorkingSet
                     break;
             }
         }
-        if (openReader is null)
+        if (openReader is null || dialect.IsPostgres)
         {
             await LoadAsync(connection, transaction, dialect, installationId, MemberEntity, "members", MemberRow.ReadColumns, MemberRow.Read, members, set.Members, cancellationToken);
             await LoadAsync(connection, transaction, dialect, installationId, HoldingEntity, "holdings", HoldingRow.Columns, HoldingRow.Read, holdings, set.Holdings, cancellationToken);
