@@ -20,7 +20,12 @@ public static class IngestBenchmark
     public static async Task<Measurement> RunAsync(int count, int warmup, bool keepRunningForFeed = false)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "lsb-bench-ingest-" + Guid.NewGuid().ToString("N")[..8]);
-        var wise = await WiseSimulator.StartAsync(new WiseSimulatorOptions { PatronsPerLibrary = 50, ItemsPerLibrary = 200, LoansPerLibrary = 20 });
+        // LSB_BENCH_PATRONS / LSB_BENCH_ITEMS: a larger seed per library organisation, for state tables that no longer fit
+        // in a few hundred pages (docs/performance.md).
+        var wise = await WiseSimulator.StartAsync(new WiseSimulatorOptions
+        {
+            PatronsPerLibrary = SeedSize("LSB_BENCH_PATRONS", 50), ItemsPerLibrary = SeedSize("LSB_BENCH_ITEMS", 200), LoansPerLibrary = 20,
+        });
         var access = wise.Installation(WiseDefaultTopology.InstallationName);
 
         var settings = new Dictionary<string, string?>
@@ -65,14 +70,21 @@ public static class IngestBenchmark
         var generated = wise.Control.Generate(access.Name, count);
         Console.WriteLine($"simulator: {generated.Total:N0} changes generated ({generated.Patrons:N0} patron, {generated.Items:N0} item, {generated.Loans:N0} loan)");
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        // LSB_BENCH_ALLOC=1: what the run allocates, by type (sampled by the runtime every ≈ 100 KB).
+        using var allocations = Environment.GetEnvironmentVariable("LSB_BENCH_ALLOC") is { Length: > 0 } ? new AllocationSampler() : null;
+        var gc = GcCounts.Now();
         var clock = Stopwatch.StartNew();
         var elapsed = await WaitUntilDrainedAsync(database, backpressure, access.Name, clock);
         // CPU of the whole process (hub and simulator) until the drain was seen: less sensitive than the wall clock to
         // other tenants of the machine.
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var gcDuring = GcCounts.Now() - gc;
+        allocations?.Print();
         var events = await HeadAsync(database) - headBefore;
         var read = await ReadAsync(database) - readBefore;
-        var detail = $"({read:N0} vendor changes read, {read / elapsed.TotalSeconds:N0}/s; process CPU {cpu.TotalSeconds:F1} s = {cpu.TotalMicroseconds / Math.Max(1, read):F0} µs per change)";
+        var detail = $"({read:N0} vendor changes read, {read / elapsed.TotalSeconds:N0}/s; process CPU {cpu.TotalSeconds:F1} s = {cpu.TotalMicroseconds / Math.Max(1, read):F0} µs per change; " +
+            $"{gcDuring.Allocated / Math.Max(1, read):N0} bytes allocated per change; GC paused {gcDuring.Paused.TotalMilliseconds:N0} ms in " +
+            $"{gcDuring.Gen0}/{gcDuring.Gen1}/{gcDuring.Gen2} collections of generation 0/1/2)";
         if (keepRunningForFeed)
         {
             var address = app.Urls.First();
@@ -135,8 +147,21 @@ public static class IngestBenchmark
 
     public static void Cleanup(Measurement ingest)
     {
+        // LSB_BENCH_KEEP=1 leaves the hub's database for inspection (its folder is printed).
+        if (Environment.GetEnvironmentVariable("LSB_BENCH_KEEP") is { Length: > 0 })
+        {
+            Console.WriteLine($"kept: {Path.GetDirectoryName(ingest.DatabasePath)}");
+            return;
+        }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         var directory = Path.GetDirectoryName(ingest.DatabasePath);
         if (directory is not null && Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
     }
+
+    private static int SeedSize(string variable, int standard)
+        => Environment.GetEnvironmentVariable(variable) is { Length: > 0 } text
+            ? int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var size) && size > 0
+                ? size
+                : throw new ArgumentException($"{variable} must be a positive whole number of records per library organisation; got '{text}'.")
+            : standard;
 }

@@ -14,20 +14,36 @@ public static class HoldingsIndexWriter
             oclc_number = excluded.oclc_number, withdrawn = excluded.withdrawn, position = excluded.position
         """;
 
+    // A copy whose title identifiers are as indexed (most changes: status, location, shelfmark) only needs its other
+    // columns set, which leaves the three identifier indexes alone; the upsert, which names every column, deletes and
+    // re-inserts their entries. SQLite only (it tells at once whether the update found the row).
+    private const string SameIdentifiersSql = """
+        UPDATE holdings_index SET isil = @isil, withdrawn = @withdrawn, position = @position
+        WHERE holding_id = @id AND isbn13 IS @isbn AND ppn IS @ppn AND oclc_number IS @oclc
+        """;
+
     /// <summary>Writes one index row per holdings row; <paramref name="positions"/> gives the event position per copy.</summary>
     public static async Task WriteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<HoldingRow> rows,
         IReadOnlyDictionary<string, long> positions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(positions);
-        await using var batch = new RowBatch(connection, transaction, UpsertSql, "id", "isil", "isbn", "ppn", "oclc", "withdrawn", "position");
+        string[] parameters = ["id", "isil", "isbn", "ppn", "oclc", "withdrawn", "position"];
+        await using var batch = new RowBatch(connection, transaction, UpsertSql, parameters);
+        await using var sameIdentifiers = new RowBatch(connection, transaction, SameIdentifiersSql, parameters);
         foreach (var row in rows)
         {
-            await batch.AddAsync(
+            object?[] values =
             [
                 row.Id, row.Isil, Isbn.Normalise(row.Isbn), TitleKeys.Ppn(row.Ppn), TitleKeys.Oclc(row.OclcNumber), row.Withdrawn,
                 positions.TryGetValue(row.Id, out var position) ? position : 0L,
-            ], cancellationToken);
+            ];
+            if (sameIdentifiers.ExecutesEachRow)
+            {
+                await sameIdentifiers.AddAsync(values, cancellationToken);
+                if (sameIdentifiers.LastRowChanges == 1) continue;
+            }
+            await batch.AddAsync(values, cancellationToken);
         }
         await batch.FlushAsync(cancellationToken);
     }

@@ -39,6 +39,13 @@ public sealed partial class RowBatch : IAsyncDisposable
     /// <summary>Rows added so far.</summary>
     public int Count { get; private set; }
 
+    /// <summary>True when each row is executed as it is added (SQLite), so <see cref="LastRowChanges"/> is known.</summary>
+    public bool ExecutesEachRow => _batch is null;
+
+    /// <summary>SQLite: the rows the statement changed for the row added last. Not known on PostgreSQL (always 0), whose
+    /// rows run together on <see cref="FlushAsync"/>.</summary>
+    public int LastRowChanges { get; private set; }
+
     /// <summary>Adds a row; values in parameter order (string, long, int, bool, double, byte[] or null).</summary>
     public Task AddAsync(object?[] values, CancellationToken cancellationToken)
     {
@@ -109,6 +116,7 @@ public sealed partial class RowBatch : IAsyncDisposable
             Check(db, rc);
         }
         var step = raw.sqlite3_step(statement);
+        LastRowChanges = step == raw.SQLITE_DONE ? raw.sqlite3_changes(db) : 0;
         raw.sqlite3_reset(statement);
         if (step != raw.SQLITE_DONE && step != raw.SQLITE_ROW) Check(db, step);
     }

@@ -43,6 +43,24 @@ public abstract class HoldingsFollowTests(TestBackend backend) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task When_a_copy_changes_Should_index_it_under_its_current_identifiers_only()
+    {
+        // A catalogue change keeps the identifiers (the index row's other columns move); a corrected ISBN and a new PPN
+        // move its index entries.
+        var id = await _copies.PutAsync("i1", "NL-0851010000", "35100000009031", isbn: "9789023466123");
+        var first = await ScalarsAsync("SELECT CAST(position AS TEXT) FROM holdings_index WHERE holding_id = @id", id);
+        await _copies.PutAsync("i1", "NL-0851010000", "35100000009031", isbn: "9789023466123", title: "Andere titel");
+
+        Assert.NotEqual(first, await ScalarsAsync("SELECT CAST(position AS TEXT) FROM holdings_index WHERE holding_id = @id", id));
+
+        await _copies.PutAsync("i1", "NL-0851010000", "35100000009031", isbn: "9789000000001", ppn: "12345678X", title: "Andere titel");
+
+        Assert.Equal([id], await ScalarsAsync("SELECT holding_id FROM holdings_index WHERE isbn13 = '9789000000001'", id));
+        Assert.Equal([id], await ScalarsAsync("SELECT holding_id FROM holdings_index WHERE ppn = '12345678X'", id));
+        Assert.Empty(await ScalarsAsync("SELECT holding_id FROM holdings_index WHERE isbn13 = '9789023466123'", id));
+    }
+
+    [Fact]
     public async Task When_the_projection_is_behind_Should_leave_the_page_to_it()
     {
         await _copies.PutAsync("b0", "NL-0851010000", "35100000009010", isbn: "9789000000001");

@@ -44,6 +44,11 @@ public static class PersonLinker
         var claimed = new HashSet<string>(StringComparer.Ordinal);
         var movedFrom = new HashSet<string>(StringComparer.Ordinal);
         var stamp = now.ToUniversalTime().ToString("O");
+        // One prepared statement for every link written (a page of new memberships writes hundreds).
+        await using var upserts = new RowBatch(connection, transaction,
+            "INSERT INTO member_persons (member_id, person_id, linked_by, linked_at) VALUES (@m, @p, @r, @t) " +
+            "ON CONFLICT (member_id) DO UPDATE SET person_id = excluded.person_id, linked_by = excluded.linked_by, linked_at = excluded.linked_at",
+            "m", "p", "r", "t");
         foreach (var group in groups.OrderByDescending(g => g.Members.Count).ThenBy(g => g.Members[0].MemberId, StringComparer.Ordinal))
         {
             var personId = group.Members
@@ -62,13 +67,10 @@ public static class PersonLinker
                     movedFrom.Add(old.PersonId);
                     movedFrom.Add(personId);
                 }
-                await using var upsert = SqlCommands.Create(connection, transaction,
-                    "INSERT INTO member_persons (member_id, person_id, linked_by, linked_at) VALUES (@m, @p, @r, @t) " +
-                    "ON CONFLICT (member_id) DO UPDATE SET person_id = excluded.person_id, linked_by = excluded.linked_by, linked_at = excluded.linked_at",
-                    ("m", member.MemberId), ("p", personId), ("r", reason), ("t", stamp));
-                await upsert.ExecuteNonQueryAsync(cancellationToken);
+                await upserts.AddAsync([member.MemberId, personId, reason, stamp], cancellationToken);
             }
         }
+        await upserts.FlushAsync(cancellationToken);
         return movedFrom;
     }
 

@@ -6,7 +6,7 @@ using Lsb.Hub.Storage;
 namespace Lsb.Hub.Ingest.State;
 
 /// <summary>A row of the <c>holdings</c> table.</summary>
-public sealed class HoldingRow
+public sealed class HoldingRow : IStateRow
 {
     public string Id { get; set; } = "";
     public string Isil { get; set; } = "";
@@ -28,6 +28,12 @@ public sealed class HoldingRow
     public long SourceVersion { get; set; }
     public long ContentHash { get; set; }
     public string UpdatedAt { get; set; } = "";
+
+    /// <summary>The columns of <see cref="Columns"/> a secondary index covers (see <see cref="IStateRow.IndexedValues"/>).</summary>
+    public static readonly string[] IndexedColumns = ["isil", "barcode"];
+
+    /// <inheritdoc />
+    public string?[] IndexedValues() => [Isil, Barcode];
 
     /// <summary>The columns ingest writes and <see cref="Read"/> reads, in order.</summary>
     public static readonly string[] Columns =

@@ -6,7 +6,7 @@ using Lsb.Hub.Storage;
 namespace Lsb.Hub.Ingest.State;
 
 /// <summary>A row of the <c>members</c> table.</summary>
-public sealed class MemberRow
+public sealed class MemberRow : IStateRow
 {
     public string Id { get; set; } = "";
     public string HomeIsil { get; set; } = "";
@@ -32,6 +32,12 @@ public sealed class MemberRow
     /// <summary>Set when the person was erased: the row is a tombstone (no personal data) and ingest NEVER revives it.
     /// Not a canonical field, not written by ingest (the <c>erased_at</c> column is set by erasure only).</summary>
     public string? ErasedAt { get; set; }
+
+    /// <summary>The columns of <see cref="Columns"/> a secondary index covers (see <see cref="IStateRow.IndexedValues"/>).</summary>
+    public static readonly string[] IndexedColumns = ["home_isil", "card_number", "national_user_id"];
+
+    /// <inheritdoc />
+    public string?[] IndexedValues() => [HomeIsil, CardNumber, NationalUserId];
 
     /// <summary>The columns ingest writes, in order.</summary>
     public static readonly string[] Columns =

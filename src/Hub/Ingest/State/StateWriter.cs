@@ -3,7 +3,10 @@ using Lsb.Hub.Storage;
 
 namespace Lsb.Hub.Ingest.State;
 
-/// <summary>Writes a <see cref="WorkingSet"/> back: new id-map entries, then the changed rows (upserts).</summary>
+/// <summary>Writes a <see cref="WorkingSet"/> back: new id-map entries, then the changed rows. A row the hub already held
+/// whose indexed columns keep their stored values is updated without naming them (SQLite then leaves those indexes
+/// alone: an upsert that names every column deletes and re-inserts each index entry, unchanged or not); any other row
+/// is upserted. See docs/performance.md.</summary>
 public static class StateWriter
 {
     /// <summary>Writes what changed. Id-map inserts are plain inserts: if another writer mapped the same local id
@@ -12,9 +15,9 @@ public static class StateWriter
     {
         ArgumentNullException.ThrowIfNull(set);
         await InsertMappingsAsync(connection, transaction, set, createdAt, cancellationToken);
-        await UpsertAsync(connection, transaction, "members", MemberRow.Columns, set.Members.Values, MemberValues, cancellationToken);
-        await UpsertAsync(connection, transaction, "holdings", HoldingRow.Columns, set.Holdings.Values, HoldingValues, cancellationToken);
-        await UpsertAsync(connection, transaction, "loans", LoanRow.Columns, set.Loans.Values, LoanValues, cancellationToken);
+        await WriteRowsAsync(connection, transaction, "members", MemberRow.Columns, MemberRow.IndexedColumns, set.Members.Values, MemberValues, cancellationToken);
+        await WriteRowsAsync(connection, transaction, "holdings", HoldingRow.Columns, HoldingRow.IndexedColumns, set.Holdings.Values, HoldingValues, cancellationToken);
+        await WriteRowsAsync(connection, transaction, "loans", LoanRow.Columns, LoanRow.IndexedColumns, set.Loans.Values, LoanValues, cancellationToken);
     }
 
     /// <summary>Upserts one row (used by features that write a single member, holding or loan).</summary>
@@ -49,15 +52,60 @@ public static class StateWriter
 
     private static async Task UpsertAsync<TRow>(DbConnection connection, DbTransaction transaction, string table, string[] columns,
         IEnumerable<Tracked<TRow>> rows, Func<TRow, object?[]> values, CancellationToken cancellationToken) where TRow : class
+        => await WriteRowsAsync(connection, transaction, table, columns, [], rows, values, cancellationToken);
+
+    private static async Task WriteRowsAsync<TRow>(DbConnection connection, DbTransaction transaction, string table, string[] columns,
+        string[] indexedColumns, IEnumerable<Tracked<TRow>> rows, Func<TRow, object?[]> values, CancellationToken cancellationToken) where TRow : class
     {
-        await using var batch = new RowBatch(connection, transaction, UpsertSql(table, columns), [.. columns.Select(c => "p_" + c)]);
+        await using var upserts = new RowBatch(connection, transaction, UpsertSql(table, columns), [.. columns.Select(c => "p_" + c)]);
+        // SQLite only: each row runs as it is added, so a miss is seen at once. PostgreSQL's batch upserts every row.
+        // Statements are prepared on first use: a page with no held row to update prepares none.
+        var narrow = upserts.ExecutesEachRow && indexedColumns.Length > 0 ? NarrowUpdate.Of(table, columns, indexedColumns) : null;
+        await using var updates = narrow is null ? null : new RowBatch(connection, transaction, narrow.Sql, narrow.Parameters);
         foreach (var tracked in rows)
         {
             if (!tracked.Dirty || tracked.Row is null) continue;
-            await batch.AddAsync(values(tracked.Row), cancellationToken);
+            var all = values(tracked.Row);
+            if (updates is not null && tracked.StoredIndexedValues is { } stored
+                && tracked.Row is IStateRow row && stored.AsSpan().SequenceEqual(row.IndexedValues()))
+            {
+                await updates.AddAsync(narrow!.Values(all), cancellationToken);
+                // The row was read in this transaction, under its write lock, so it is there; should it not be, the upsert
+                // below writes it whole.
+                if (updates.LastRowChanges == 1)
+                {
+                    tracked.Dirty = false;
+                    continue;
+                }
+            }
+            await upserts.AddAsync(all, cancellationToken);
             tracked.Dirty = false;
         }
-        await batch.FlushAsync(cancellationToken);
+        await upserts.FlushAsync(cancellationToken);
+    }
+
+    // UPDATE table SET (every column but the id and the indexed ones) WHERE id = ...; its values picked from a full row.
+    // One per table (each table's indexed columns are fixed).
+    private sealed record NarrowUpdate(string Sql, string[] Parameters, int[] Picked)
+    {
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, NarrowUpdate> Cache = new(StringComparer.Ordinal);
+
+        public static NarrowUpdate Of(string table, string[] columns, string[] indexedColumns)
+            => Cache.GetOrAdd(table, _ =>
+            {
+                var set = columns.Skip(1).Where(c => !indexedColumns.Contains(c, StringComparer.Ordinal)).ToArray();
+                var picked = set.Select(c => Array.IndexOf(columns, c)).Append(0).ToArray();
+                return new NarrowUpdate(
+                    $"UPDATE {table} SET {string.Join(", ", set.Select(c => $"{c} = @p_{c}"))} WHERE {columns[0]} = @p_{columns[0]}",
+                    [.. set.Select(c => "p_" + c), "p_" + columns[0]], picked);
+            });
+
+        public object?[] Values(object?[] all)
+        {
+            var values = new object?[Picked.Length];
+            for (var i = 0; i < Picked.Length; i++) values[i] = all[Picked[i]];
+            return values;
+        }
     }
 
     private static string UpsertSql(string table, string[] columns)
