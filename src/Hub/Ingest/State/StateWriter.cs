@@ -66,10 +66,10 @@ public static class StateWriter
         {
             if (!tracked.Dirty || tracked.Row is null) continue;
             var all = values(tracked.Row);
-            if (updates is not null && tracked.StoredIndexedValues is { } stored
+            if (narrow is not null && updates is not null && tracked.StoredIndexedValues is { } stored
                 && tracked.Row is IStateRow row && stored.AsSpan().SequenceEqual(row.IndexedValues()))
             {
-                await updates.AddAsync(narrow!.Values(all), cancellationToken);
+                await updates.AddAsync(narrow.Values(all), cancellationToken);
                 // The row was read in this transaction, under its write lock, so it is there; should it not be, the upsert
                 // below writes it whole.
                 if (updates.LastRowChanges == 1)
