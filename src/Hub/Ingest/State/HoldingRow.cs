@@ -6,7 +6,7 @@ using Lsb.Hub.Storage;
 namespace Lsb.Hub.Ingest.State;
 
 /// <summary>A row of the <c>holdings</c> table.</summary>
-public sealed class HoldingRow : IStateRow
+public sealed class HoldingRow
 {
     public string Id { get; set; } = "";
     public string Isil { get; set; } = "";
@@ -29,11 +29,10 @@ public sealed class HoldingRow : IStateRow
     public long ContentHash { get; set; }
     public string UpdatedAt { get; set; } = "";
 
-    /// <summary>The columns of <see cref="Columns"/> a secondary index covers (see <see cref="IStateRow.IndexedValues"/>).</summary>
+    /// <summary>The columns of <see cref="Columns"/> a secondary index covers: <see cref="StateWriter"/> updates a held row
+    /// without them when they keep their stored values.</summary>
     public static readonly string[] IndexedColumns = ["isil", "barcode"];
 
-    /// <inheritdoc />
-    public string?[] IndexedValues() => [Isil, Barcode];
 
     /// <summary>The columns ingest writes and <see cref="Read"/> reads, in order.</summary>
     public static readonly string[] Columns =

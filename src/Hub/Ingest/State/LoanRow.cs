@@ -5,7 +5,7 @@ using Lsb.Hub.Storage;
 namespace Lsb.Hub.Ingest.State;
 
 /// <summary>A row of the <c>loans</c> table.</summary>
-public sealed class LoanRow : IStateRow
+public sealed class LoanRow
 {
     public string Id { get; set; } = "";
     public string Kind { get; set; } = "";
@@ -26,11 +26,10 @@ public sealed class LoanRow : IStateRow
     /// Not a canonical field, not written by ingest.</summary>
     public string? PseudonymisedAt { get; set; }
 
-    /// <summary>The columns of <see cref="Columns"/> a secondary index covers (see <see cref="IStateRow.IndexedValues"/>).</summary>
+    /// <summary>The columns of <see cref="Columns"/> a secondary index covers: <see cref="StateWriter"/> updates a held row
+    /// without them when they keep their stored values.</summary>
     public static readonly string[] IndexedColumns = ["member_id", "holding_id", "isil", "ended_at"];
 
-    /// <inheritdoc />
-    public string?[] IndexedValues() => [MemberId, HoldingId, Isil, EndedAt];
 
     /// <summary>The columns ingest writes, in order.</summary>
     public static readonly string[] Columns =

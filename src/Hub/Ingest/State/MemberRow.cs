@@ -6,7 +6,7 @@ using Lsb.Hub.Storage;
 namespace Lsb.Hub.Ingest.State;
 
 /// <summary>A row of the <c>members</c> table.</summary>
-public sealed class MemberRow : IStateRow
+public sealed class MemberRow
 {
     public string Id { get; set; } = "";
     public string HomeIsil { get; set; } = "";
@@ -33,11 +33,10 @@ public sealed class MemberRow : IStateRow
     /// Not a canonical field, not written by ingest (the <c>erased_at</c> column is set by erasure only).</summary>
     public string? ErasedAt { get; set; }
 
-    /// <summary>The columns of <see cref="Columns"/> a secondary index covers (see <see cref="IStateRow.IndexedValues"/>).</summary>
+    /// <summary>The columns of <see cref="Columns"/> a secondary index covers: <see cref="StateWriter"/> updates a held row
+    /// without them when they keep their stored values.</summary>
     public static readonly string[] IndexedColumns = ["home_isil", "card_number", "national_user_id"];
 
-    /// <inheritdoc />
-    public string?[] IndexedValues() => [HomeIsil, CardNumber, NationalUserId];
 
     /// <summary>The columns ingest writes, in order.</summary>
     public static readonly string[] Columns =

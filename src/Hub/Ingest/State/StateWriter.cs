@@ -57,56 +57,35 @@ public static class StateWriter
     private static async Task WriteRowsAsync<TRow>(DbConnection connection, DbTransaction transaction, string table, string[] columns,
         string[] indexedColumns, IEnumerable<Tracked<TRow>> rows, Func<TRow, object?[]> values, CancellationToken cancellationToken) where TRow : class
     {
-        await using var upserts = new RowBatch(connection, transaction, UpsertSql(table, columns), [.. columns.Select(c => "p_" + c)]);
-        // SQLite only: each row runs as it is added, so a miss is seen at once. PostgreSQL's batch upserts every row.
-        // Statements are prepared on first use: a page with no held row to update prepares none.
-        var narrow = upserts.ExecutesEachRow && indexedColumns.Length > 0 ? NarrowUpdate.Of(table, columns, indexedColumns) : null;
-        await using var updates = narrow is null ? null : new RowBatch(connection, transaction, narrow.Sql, narrow.Parameters);
+        string[] parameters = [.. columns.Select(c => "p_" + c)];
+        await using var upserts = new RowBatch(connection, transaction, UpsertSql(table, columns), parameters);
+        // SQLite only: each row runs as it is added, so whether the update found its row is seen at once. PostgreSQL's
+        // batch upserts every row. Statements are prepared on first use: a page with no held row prepares no update.
+        await using var updates = upserts.ExecutesEachRow && indexedColumns.Length > 0
+            ? new RowBatch(connection, transaction, UnindexedUpdateSql(table, columns, indexedColumns), parameters)
+            : null;
         foreach (var tracked in rows)
         {
             if (!tracked.Dirty || tracked.Row is null) continue;
-            var all = values(tracked.Row);
-            if (narrow is not null && updates is not null && tracked.StoredIndexedValues is { } stored
-                && tracked.Row is IStateRow row && stored.AsSpan().SequenceEqual(row.IndexedValues()))
+            var row = values(tracked.Row);
+            var updated = false;
+            if (updates is not null && tracked.Stored)
             {
-                await updates.AddAsync(narrow.Values(all), cancellationToken);
-                // The row was read in this transaction, under its write lock, so it is there; should it not be, the upsert
-                // below writes it whole.
-                if (updates.LastRowChanges == 1)
-                {
-                    tracked.Dirty = false;
-                    continue;
-                }
+                await updates.AddAsync(row, cancellationToken);
+                updated = updates.LastRowChanges == 1;
             }
-            await upserts.AddAsync(all, cancellationToken);
+            if (!updated) await upserts.AddAsync(row, cancellationToken);
             tracked.Dirty = false;
         }
         await upserts.FlushAsync(cancellationToken);
     }
 
-    // UPDATE table SET (every column but the id and the indexed ones) WHERE id = ...; its values picked from a full row.
-    // One per table (each table's indexed columns are fixed).
-    private sealed record NarrowUpdate(string Sql, string[] Parameters, int[] Picked)
-    {
-        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, NarrowUpdate> Cache = new(StringComparer.Ordinal);
-
-        public static NarrowUpdate Of(string table, string[] columns, string[] indexedColumns)
-            => Cache.GetOrAdd(table, _ =>
-            {
-                var set = columns.Skip(1).Where(c => !indexedColumns.Contains(c, StringComparer.Ordinal)).ToArray();
-                var picked = set.Select(c => Array.IndexOf(columns, c)).Append(0).ToArray();
-                return new NarrowUpdate(
-                    $"UPDATE {table} SET {string.Join(", ", set.Select(c => $"{c} = @p_{c}"))} WHERE {columns[0]} = @p_{columns[0]}",
-                    [.. set.Select(c => "p_" + c), "p_" + columns[0]], picked);
-            });
-
-        public object?[] Values(object?[] all)
-        {
-            var values = new object?[Picked.Length];
-            for (var i = 0; i < Picked.Length; i++) values[i] = all[Picked[i]];
-            return values;
-        }
-    }
+    // Sets every column but the id and the indexed ones, where the stored indexed values are the row's: a row whose indexed
+    // columns changed (or that is not there) is left to the upsert. Compared in the statement, with what is stored: ingest
+    // changes some stored rows in place (a removed member's card number is scrubbed).
+    private static string UnindexedUpdateSql(string table, string[] columns, string[] indexedColumns)
+        => $"UPDATE {table} SET {string.Join(", ", columns.Skip(1).Except(indexedColumns, StringComparer.Ordinal).Select(c => $"{c} = @p_{c}"))} " +
+           $"WHERE {columns[0]} = @p_{columns[0]} AND {string.Join(" AND ", indexedColumns.Select(c => $"{c} IS @p_{c}"))}";
 
     private static string UpsertSql(string table, string[] columns)
         => $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "@p_" + c))}) " +

@@ -14,9 +14,8 @@ public sealed class Tracked<TRow> where TRow : class
     /// <summary>For an id-map entry a library move made (Consolidation): from when the entry names the entity (the
     /// move's cut-over, ISO 8601); null for entries made by ingest.</summary>
     public string? BoundAt { get; init; }
-    /// <summary>The row's <see cref="IStateRow.IndexedValues"/> as read from the database; null for a row the hub does not
-    /// hold yet (or one not read by ingest). A copy, not the row: ingest may change the stored row in place.</summary>
-    public string?[]? StoredIndexedValues { get; init; }
+    /// <summary>True when the entity's row was read from the database for this transaction (the hub held it).</summary>
+    public bool Stored { get; init; }
     /// <summary>True when <see cref="Row"/> must be written.</summary>
     public bool Dirty { get; set; }
 }
