@@ -16,7 +16,7 @@ public static class HoldingsIndexWriter
 
     // A copy whose title identifiers are as indexed (most changes: status, location, shelfmark) only needs its other
     // columns set, which leaves the three identifier indexes alone; the upsert, which names every column, deletes and
-    // re-inserts their entries. SQLite only (it tells at once whether the update found the row).
+    // re-inserts their entries (UpdateElseUpsert).
     private const string SameIdentifiersSql = """
         UPDATE holdings_index SET isil = @isil, withdrawn = @withdrawn, position = @position
         WHERE holding_id = @id AND isbn13 IS @isbn AND ppn IS @ppn AND oclc_number IS @oclc
@@ -28,23 +28,16 @@ public static class HoldingsIndexWriter
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(positions);
-        string[] parameters = ["id", "isil", "isbn", "ppn", "oclc", "withdrawn", "position"];
-        await using var batch = new RowBatch(connection, transaction, UpsertSql, parameters);
-        await using var sameIdentifiers = new RowBatch(connection, transaction, SameIdentifiersSql, parameters);
+        await using var writes = new UpdateElseUpsert(connection, transaction, SameIdentifiersSql, UpsertSql,
+            ["id", "isil", "isbn", "ppn", "oclc", "withdrawn", "position"]);
         foreach (var row in rows)
         {
-            object?[] values =
+            await writes.AddAsync(
             [
                 row.Id, row.Isil, Isbn.Normalise(row.Isbn), TitleKeys.Ppn(row.Ppn), TitleKeys.Oclc(row.OclcNumber), row.Withdrawn,
                 positions.TryGetValue(row.Id, out var position) ? position : 0L,
-            ];
-            if (sameIdentifiers.ExecutesEachRow)
-            {
-                await sameIdentifiers.AddAsync(values, cancellationToken);
-                if (sameIdentifiers.LastRowChanges == 1) continue;
-            }
-            await batch.AddAsync(values, cancellationToken);
+            ], tryUpdate: true, cancellationToken);
         }
-        await batch.FlushAsync(cancellationToken);
+        await writes.FlushAsync(cancellationToken);
     }
 }

@@ -57,27 +57,17 @@ public static class StateWriter
     private static async Task WriteRowsAsync<TRow>(DbConnection connection, DbTransaction transaction, string table, string[] columns,
         string[] indexedColumns, IEnumerable<Tracked<TRow>> rows, Func<TRow, object?[]> values, CancellationToken cancellationToken) where TRow : class
     {
-        string[] parameters = [.. columns.Select(c => "p_" + c)];
-        await using var upserts = new RowBatch(connection, transaction, UpsertSql(table, columns), parameters);
-        // SQLite only: each row runs as it is added, so whether the update found its row is seen at once. PostgreSQL's
-        // batch upserts every row. Statements are prepared on first use: a page with no held row prepares no update.
-        await using var updates = upserts.ExecutesEachRow && indexedColumns.Length > 0
-            ? new RowBatch(connection, transaction, UnindexedUpdateSql(table, columns, indexedColumns), parameters)
-            : null;
+        await using var writes = new UpdateElseUpsert(connection, transaction,
+            indexedColumns.Length > 0 ? UnindexedUpdateSql(table, columns, indexedColumns) : null, UpsertSql(table, columns),
+            [.. columns.Select(c => "p_" + c)]);
         foreach (var tracked in rows)
         {
             if (!tracked.Dirty || tracked.Row is null) continue;
-            var row = values(tracked.Row);
-            var updated = false;
-            if (updates is not null && tracked.Stored)
-            {
-                await updates.AddAsync(row, cancellationToken);
-                updated = updates.LastRowChanges == 1;
-            }
-            if (!updated) await upserts.AddAsync(row, cancellationToken);
+            // Only a row the hub held can be updated; a new one goes straight to the upsert.
+            await writes.AddAsync(values(tracked.Row), tryUpdate: tracked.Stored, cancellationToken);
             tracked.Dirty = false;
         }
-        await upserts.FlushAsync(cancellationToken);
+        await writes.FlushAsync(cancellationToken);
     }
 
     // Sets every column but the id and the indexed ones, where the stored indexed values are the row's: a row whose indexed
