@@ -47,6 +47,8 @@ public static class IngestBenchmark
         if (Environment.GetEnvironmentVariable("LSB_BENCH_CHECKPOINT_INTERVAL") is { Length: > 0 } checkpoint) settings["Storage:SqliteCheckpointInterval"] = checkpoint;
         // LSB_BENCH_APPLY_INLINE=false: pages go through the bus's durable inbox (as with a broker) instead of being applied inline.
         if (Environment.GetEnvironmentVariable("LSB_BENCH_APPLY_INLINE") is { Length: > 0 } inline) settings["Ingest:ApplyInline"] = inline;
+        // LSB_BENCH_ROW_CACHE=N: rows of each kind kept between pages (Ingest:RowCacheSize; 0 turns it off).
+        if (Environment.GetEnvironmentVariable("LSB_BENCH_ROW_CACHE") is { Length: > 0 } rowCache) settings["Ingest:RowCacheSize"] = rowCache;
         var app = HubApplication.Build(["--urls", "http://127.0.0.1:0"], builder => builder.Configuration.AddInMemoryCollection(settings));
         await app.StartAsync();
         var database = app.Services.GetRequiredService<HubDatabase>();
@@ -70,21 +72,28 @@ public static class IngestBenchmark
         var generated = wise.Control.Generate(access.Name, count);
         Console.WriteLine($"simulator: {generated.Total:N0} changes generated ({generated.Patrons:N0} patron, {generated.Items:N0} item, {generated.Loans:N0} loan)");
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var kept = app.Services.GetRequiredService<CanonicalIngest>().Kept;
+        var (hitsBefore, missesBefore, droppedBefore) = (kept?.Hits ?? 0, kept?.Misses ?? 0, kept?.Invalidations ?? 0);
         // LSB_BENCH_ALLOC=1: what the run allocates, by type (sampled by the runtime every ≈ 100 KB).
         using var allocations = Environment.GetEnvironmentVariable("LSB_BENCH_ALLOC") is { Length: > 0 } ? new AllocationSampler() : null;
         var gc = GcCounts.Now();
+        var io = IoCounts.Now();
         var clock = Stopwatch.StartNew();
         var elapsed = await WaitUntilDrainedAsync(database, backpressure, access.Name, clock);
         // CPU of the whole process (hub and simulator) until the drain was seen: less sensitive than the wall clock to
         // other tenants of the machine.
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var gcDuring = GcCounts.Now() - gc;
+        var ioDuring = IoCounts.Now() - io;
         allocations?.Print();
         var events = await HeadAsync(database) - headBefore;
         var read = await ReadAsync(database) - readBefore;
         var detail = $"({read:N0} vendor changes read, {read / elapsed.TotalSeconds:N0}/s; process CPU {cpu.TotalSeconds:F1} s = {cpu.TotalMicroseconds / Math.Max(1, read):F0} µs per change; " +
             $"{gcDuring.Allocated / Math.Max(1, read):N0} bytes allocated per change; GC paused {gcDuring.Paused.TotalMilliseconds:N0} ms in " +
-            $"{gcDuring.Gen0}/{gcDuring.Gen1}/{gcDuring.Gen2} collections of generation 0/1/2)";
+            $"{gcDuring.Gen0}/{gcDuring.Gen1}/{gcDuring.Gen2} collections of generation 0/1/2; " +
+            $"{ioDuring.Read / Math.Max(1, read):N0} bytes read and {ioDuring.Written / Math.Max(1, read):N0} written by system calls per change; " +
+            (kept is null ? "no rows kept between pages)"
+                : $"rows kept between pages: {kept.Hits - hitsBefore:N0} found, {kept.Misses - missesBefore:N0} read, dropped {kept.Invalidations - droppedBefore:N0} times)");
         if (keepRunningForFeed)
         {
             var address = app.Urls.First();

@@ -4,18 +4,28 @@ using Lsb.Hub.Canonical.Events;
 using Lsb.Hub.EventLog;
 using Lsb.Hub.Ingest.State;
 using Lsb.Hub.Storage;
+using Microsoft.Extensions.Options;
 
 namespace Lsb.Hub.Ingest;
 
 /// <summary>
 /// Applies translated changes of one installation to the hub's state and appends the resulting canonical events
 /// to the log, all in ONE transaction: state and log never disagree, and a crash leaves either all or nothing.
+/// On SQLite every page is written on one connection of its own, one page at a time (SQLite has one writer anyway), and
+/// the rows pages touch are kept between pages while no other connection commits (<see cref="RowCache"/>).
 /// </summary>
 public sealed class CanonicalIngest(HubDatabase database, TimeProvider time, EventLogSignal signal, IEnumerable<IIngestParticipant> participants,
-    IGuestLoanSource guestLoans, IEnumerable<IIngestLogFollower> followers, ILogger<CanonicalIngest> logger)
+    IGuestLoanSource guestLoans, IEnumerable<IIngestLogFollower> followers, IOptions<IngestOptions> options, ILogger<CanonicalIngest> logger)
+    : IAsyncDisposable
 {
     private readonly IIngestParticipant[] _participants = [.. participants];
     private readonly IIngestLogFollower[] _followers = [.. followers];
+    private readonly RowCache? _kept = database.Dialect.IsPostgres || options.Value.RowCacheSize == 0 ? null : new RowCache(options.Value.RowCacheSize);
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private DbConnection? _writer;
+
+    /// <summary>The rows kept between pages (SQLite, unless <see cref="IngestOptions.RowCacheSize"/> is 0), for its figures.</summary>
+    public RowCache? Kept => _kept;
 
     /// <summary>Applies <paramref name="changes"/> (oldest first) for <paramref name="installationId"/>.</summary>
     public Task<IngestOutcome> ApplyAsync(string installationId, IReadOnlyList<CanonicalChange> changes, string? correlationId, CancellationToken cancellationToken)
@@ -29,9 +39,60 @@ public sealed class CanonicalIngest(HubDatabase database, TimeProvider time, Eve
     {
         ArgumentNullException.ThrowIfNull(changes);
         if (changes.Count == 0 && beforeCommit is null) return new IngestOutcome(0, 0, 0, 0);
-        await using var connection = await database.OpenAsync(cancellationToken);
+        if (_kept is null)
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            return await ApplyOnAsync(connection, installationId, changes, correlationId, beforeCommit, cancellationToken);
+        }
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_writer is null)
+            {
+                // Data versions count per connection: what was kept under another connection's cannot be checked on this one.
+                _kept.Clear();
+                _writer = await database.OpenAsync(cancellationToken);
+            }
+            return await ApplyOnAsync(_writer, installationId, changes, correlationId, beforeCommit, cancellationToken);
+        }
+        catch (Exception)
+        {
+            // Rows of the failed page may have been changed in memory and never stored: forget all, and start the next
+            // page on a fresh connection.
+            _kept.Clear();
+            if (_writer is not null) await _writer.DisposeAsync();
+            _writer = null;
+            throw;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Closes the ingest's own connection.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            if (_writer is not null) await _writer.DisposeAsync();
+            _writer = null;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<IngestOutcome> ApplyOnAsync(DbConnection connection, string installationId, IReadOnlyList<CanonicalChange> changes, string? correlationId,
+        Func<IngestOutcome, DbConnection, DbTransaction, CancellationToken, Task>? beforeCommit, CancellationToken cancellationToken)
+    {
         await using var transaction = await HubDatabase.BeginWriteAsync(connection, cancellationToken);
-        var set = await WorkingSet.LoadAsync(connection, transaction, database.Dialect, installationId, changes, cancellationToken, database.OpenAsync);
+        // Holding the write lock, this connection sees the last commit; a data version other than the one the kept rows
+        // were stored under means another connection committed since, and they are dropped.
+        _kept?.Validate(await DataVersionAsync(connection, transaction, cancellationToken));
+        var set = await WorkingSet.LoadAsync(connection, transaction, database.Dialect, installationId, changes, cancellationToken, database.OpenAsync, _kept);
         await LoadGuestLoansAsync(connection, transaction, set, changes, cancellationToken);
         var now = time.GetUtcNow();
         var nowText = now.ToUniversalTime().ToString("O");
@@ -60,8 +121,18 @@ public sealed class CanonicalIngest(HubDatabase database, TimeProvider time, Eve
         var outcome = new IngestOutcome(changes.Count, applier.Skipped, events, last) { Unattributed = applier.Unattributed };
         if (beforeCommit is not null) await beforeCommit(outcome, connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        _kept?.Remember(set);
         if (last > 0) signal.Notify(last);
         return outcome;
+    }
+
+    // SQLite's count of commits by OTHER connections, as this connection sees it (https://sqlite.org/pragma.html#pragma_data_version).
+    private static async Task<long> DataVersionAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "PRAGMA data_version";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     // Each follower in a savepoint: one that fails is rolled back and reads the page from the log later (where its own

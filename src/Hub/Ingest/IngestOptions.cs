@@ -36,6 +36,12 @@ public sealed class IngestOptions
     /// fails there goes on the bus after all. With a broker, pages always go on the bus, so that every node shares them.</summary>
     public bool ApplyInline { get; set; } = true;
 
+    /// <summary>Members, copies and loans (each) whose id-map entry and row the ingest keeps in memory between pages, so the
+    /// next page that touches them need not read them again (SQLite only; dropped whenever another connection commits;
+    /// docs/ingest.md). 0 turns it off. Up to twice this many of each are held.</summary>
+    [Range(0, 10_000_000, ErrorMessage = "Ingest:RowCacheSize must be between 0 (off) and 10,000,000.")]
+    public int RowCacheSize { get; set; } = 20_000;
+
     /// <summary>How often the list of installations is re-read (registrations on other nodes).</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00", ErrorMessage = "Ingest:RegistryRefresh must be between 100 ms and 1 hour.")]
     public TimeSpan RegistryRefresh { get; set; } = TimeSpan.FromSeconds(10);

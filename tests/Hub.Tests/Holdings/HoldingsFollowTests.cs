@@ -120,7 +120,8 @@ public abstract class HoldingsFollowTests(TestBackend backend) : IAsyncLifetime
         var services = _hub.Services;
         return new CanonicalIngest(services.GetRequiredService<HubDatabase>(), services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<Hub.EventLog.EventLogSignal>(), services.GetServices<IIngestParticipant>(), services.GetRequiredService<IGuestLoanSource>(),
-            followers, services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<CanonicalIngest>>());
+            followers, services.GetRequiredService<Microsoft.Extensions.Options.IOptions<IngestOptions>>(),
+            services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<CanonicalIngest>>());
     }
 
     // Writes an index row, then fails.

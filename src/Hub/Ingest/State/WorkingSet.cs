@@ -18,6 +18,9 @@ public sealed class WorkingSet
 
     private WorkingSet(string installationId) => _installationId = installationId;
 
+    /// <summary>A set that holds nothing yet, for <paramref name="installationId"/>.</summary>
+    public static WorkingSet Empty(string installationId) => new(installationId);
+
     /// <summary>Members by vendor local id.</summary>
     public Dictionary<string, Tracked<MemberRow>> Members { get; } = new(StringComparer.Ordinal);
     /// <summary>Holdings by vendor local id.</summary>
@@ -34,7 +37,7 @@ public sealed class WorkingSet
     /// </summary>
     public static async Task<WorkingSet> LoadAsync(DbConnection connection, DbTransaction transaction, SqlDialect dialect,
         string installationId, IReadOnlyList<CanonicalChange> changes, CancellationToken cancellationToken,
-        Func<CancellationToken, Task<DbConnection>>? openReader = null)
+        Func<CancellationToken, Task<DbConnection>>? openReader = null, RowCache? kept = null)
     {
         ArgumentNullException.ThrowIfNull(dialect);
         ArgumentNullException.ThrowIfNull(changes);
@@ -46,12 +49,12 @@ public sealed class WorkingSet
         {
             switch (change)
             {
-                case MemberSnapshot or MemberGone: members.Add(change.LocalId); break;
-                case HoldingSnapshot or HoldingGone: holdings.Add(change.LocalId); break;
+                case MemberSnapshot or MemberGone: Want(installationId, kept?.Members, set.Members, members, change.LocalId); break;
+                case HoldingSnapshot or HoldingGone: Want(installationId, kept?.Holdings, set.Holdings, holdings, change.LocalId); break;
                 case LoanSnapshot loan:
-                    loans.Add(loan.LocalId);
-                    members.Add(loan.MemberLocalId);
-                    holdings.Add(loan.HoldingLocalId);
+                    Want(installationId, kept?.Loans, set.Loans, loans, loan.LocalId);
+                    Want(installationId, kept?.Members, set.Members, members, loan.MemberLocalId);
+                    Want(installationId, kept?.Holdings, set.Holdings, holdings, loan.HoldingLocalId);
                     break;
             }
         }
@@ -69,6 +72,14 @@ public sealed class WorkingSet
             Task.Run(() => LoadApartAsync(openReader, dialect, installationId, LoanEntity, "loans", LoanRow.ReadColumns, LoanRow.Read, loans, set.Loans, cancellationToken), cancellationToken),
             LoadAsync(connection, transaction, dialect, installationId, HoldingEntity, "holdings", HoldingRow.Columns, HoldingRow.Read, holdings, set.Holdings, cancellationToken));
         return set;
+    }
+
+    // An entity the page needs: taken from the rows kept between pages, or read with the others.
+    private static void Want<TRow>(string installationId, RowCache.Kept<TRow>? kept, Dictionary<string, Tracked<TRow>> into, HashSet<string> toRead, string localId) where TRow : class
+    {
+        if (into.ContainsKey(localId) || toRead.Contains(localId)) return;
+        if (kept?.Find(installationId, localId) is { } found) into[localId] = found;
+        else toRead.Add(localId);
     }
 
     /// <summary>The tracked member for a local id, reserving a new canonical id when the hub has never seen it.</summary>

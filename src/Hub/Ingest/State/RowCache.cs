@@ -1,0 +1,121 @@
+namespace Lsb.Hub.Ingest.State;
+
+/// <summary>
+/// The id-map entries and rows the ingest transactions of this process last read or wrote, kept between pages so that
+/// the next page need not read them again (SQLite only; docs/ingest.md, "Rows kept between pages").
+/// <para>
+/// It is only as good as the promise that nothing else changed them: <see cref="CanonicalIngest"/> writes every page on
+/// ONE connection and asks that connection for SQLite's <c>PRAGMA data_version</c> once it holds the write lock. The
+/// value stays the same as long as no other connection has committed; any other commit (an erasure, a library move,
+/// retention, a guest loan, another process) changes it, and then everything kept is dropped (<see cref="Validate"/>).
+/// A page that fails drops everything too (its rows may have been changed in memory and never stored).
+/// </para>
+/// Not thread-safe: the ingest gate admits one page at a time.
+/// </summary>
+public sealed class RowCache(int capacity)
+{
+    private long? _dataVersion;
+
+    /// <summary>Members by (installation, vendor local id).</summary>
+    public Kept<MemberRow> Members { get; } = new(capacity);
+    /// <summary>Holdings by (installation, vendor local id).</summary>
+    public Kept<HoldingRow> Holdings { get; } = new(capacity);
+    /// <summary>Loans by (installation, vendor local id).</summary>
+    public Kept<LoanRow> Loans { get; } = new(capacity);
+
+    /// <summary>Lookups answered from memory since the process started.</summary>
+    public long Hits => Members.Hits + Holdings.Hits + Loans.Hits;
+    /// <summary>Lookups that had to read the database.</summary>
+    public long Misses => Members.Misses + Holdings.Misses + Loans.Misses;
+    /// <summary>Times everything was dropped because another connection committed (or a page failed).</summary>
+    public long Invalidations { get; private set; }
+
+    /// <summary>Compares SQLite's data version, read on the ingest connection inside its write transaction, with the one
+    /// the kept rows were stored under; drops them all when it differs. Returns whether anything kept is usable.</summary>
+    public bool Validate(long dataVersion)
+    {
+        if (_dataVersion == dataVersion) return true;
+        if (_dataVersion is not null) Clear();
+        _dataVersion = dataVersion;
+        return false;
+    }
+
+    /// <summary>Drops everything (a page failed, or the data version is unknown).</summary>
+    public void Clear()
+    {
+        Members.Clear();
+        Holdings.Clear();
+        Loans.Clear();
+        _dataVersion = null;
+        Invalidations++;
+    }
+
+    /// <summary>Keeps what a committed page read and wrote: after its commit every entity of the set is mapped and its
+    /// row is as stored.</summary>
+    public void Remember(WorkingSet set)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        Members.Remember(set.InstallationId, set.Members);
+        Holdings.Remember(set.InstallationId, set.Holdings);
+        Loans.Remember(set.InstallationId, set.Loans);
+    }
+
+    /// <summary>One kind of entity: two generations of at most <c>capacity</c> entries each. When the current one is full it
+    /// becomes the previous one and the oldest generation is dropped; an entry found in the previous one moves back to the
+    /// current one, so what pages keep touching stays.</summary>
+    public sealed class Kept<TRow>(int capacity) where TRow : class
+    {
+        private Dictionary<(string Installation, string LocalId), Entry> _current = [];
+        private Dictionary<(string Installation, string LocalId), Entry> _previous = [];
+
+        /// <summary>Lookups answered from memory.</summary>
+        public long Hits { get; private set; }
+        /// <summary>Lookups not found.</summary>
+        public long Misses { get; private set; }
+
+        /// <summary>The entry of <paramref name="localId"/> as tracked for a new page, if kept.</summary>
+        public Tracked<TRow>? Find(string installationId, string localId)
+        {
+            var key = (installationId, localId);
+            if (!_current.TryGetValue(key, out var entry))
+            {
+                if (!_previous.Remove(key, out entry))
+                {
+                    Misses++;
+                    return null;
+                }
+                Put(key, entry);
+            }
+            Hits++;
+            return new Tracked<TRow> { CanonicalId = entry.CanonicalId, Mapped = true, Row = entry.Row, BoundAt = entry.BoundAt, Stored = entry.Row is not null };
+        }
+
+        internal void Remember(string installationId, Dictionary<string, Tracked<TRow>> tracked)
+        {
+            foreach (var (localId, t) in tracked)
+            {
+                // Every entry of a committed set is mapped (StateWriter inserted the new ones); one that is not was never stored.
+                if (!t.Mapped) continue;
+                Put((installationId, localId), new Entry(t.CanonicalId, t.BoundAt, t.Row));
+            }
+        }
+
+        internal void Clear()
+        {
+            _current.Clear();
+            _previous.Clear();
+        }
+
+        private void Put((string, string) key, Entry entry)
+        {
+            if (_current.Count >= capacity && !_current.ContainsKey(key))
+            {
+                (_previous, _current) = (_current, _previous);
+                _current.Clear();
+            }
+            _current[key] = entry;
+        }
+
+        private sealed record Entry(string CanonicalId, string? BoundAt, TRow? Row);
+    }
+}
