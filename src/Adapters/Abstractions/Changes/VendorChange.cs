@@ -20,4 +20,38 @@ public sealed record VendorChange(
     long SourceVersion,
     DateTimeOffset ChangedAt,
     string Payload,
-    string? VendorLibraryId = null);
+    string? VendorLibraryId = null)
+{
+    private string? _payload = Payload;
+    private readonly ReadOnlyMemory<byte> _utf8Payload;
+
+    private VendorChange(string feed, string localId, string sourceEventId, long sourceVersion, DateTimeOffset changedAt, ReadOnlyMemory<byte> utf8Payload,
+        string? vendorLibraryId)
+        : this(feed, localId, sourceEventId, sourceVersion, changedAt, (string)null!, vendorLibraryId)
+        => _utf8Payload = utf8Payload;
+
+    /// <summary>A change whose record was read as UTF-8 (JSON): the adapter's translator reads those bytes, and the text of
+    /// <see cref="Payload"/> is only made when someone asks for it (the bus, a failed change shown to an administrator).
+    /// Most changes never need it: decoding every record to a string and back cost a tenth of ingest's CPU.</summary>
+    public static VendorChange OfUtf8(string feed, string localId, string sourceEventId, long sourceVersion, DateTimeOffset changedAt,
+        ReadOnlyMemory<byte> utf8Payload, string? vendorLibraryId = null)
+        => new(feed, localId, sourceEventId, sourceVersion, changedAt, utf8Payload, vendorLibraryId);
+
+    /// <summary>The vendor record (JSON, XML or CSV row), as read.</summary>
+    public string Payload
+    {
+        get => _payload ??= System.Text.Encoding.UTF8.GetString(_utf8Payload.Span);
+        init => _payload = value;
+    }
+
+    /// <summary>The record as UTF-8, when the adapter kept it so (<see cref="OfUtf8"/>); empty otherwise.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public ReadOnlyMemory<byte> Utf8Payload => _utf8Payload;
+
+    /// <summary>Equal when every member is, the payload compared as text however it was kept.</summary>
+    public bool Equals(VendorChange? other) => other is not null && Feed == other.Feed && LocalId == other.LocalId && SourceEventId == other.SourceEventId
+        && SourceVersion == other.SourceVersion && ChangedAt == other.ChangedAt && VendorLibraryId == other.VendorLibraryId && Payload == other.Payload;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Feed, LocalId, SourceEventId, SourceVersion, ChangedAt, VendorLibraryId);
+}

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Lsb.Hub.Adapters.Changes;
 using Lsb.Hub.Adapters.Wise.Dto;
@@ -68,7 +69,7 @@ internal sealed class WiseChangeReader(WiseConnection connection, WisePatronFetc
             // A patron deleted between the list and the fetch has no record: deletedpatron reports it.
             if (!records.TryGetValue(entry.PatronSystemId, out var payload)) continue;
             var ticks = entry.LastModified.UtcTicks;
-            changes.Add(new VendorChange(WiseFeeds.Patron, entry.PatronSystemId,
+            changes.Add(VendorChange.OfUtf8(WiseFeeds.Patron, entry.PatronSystemId,
                 string.Create(CultureInfo.InvariantCulture, $"{libraryId}:patron:{entry.PatronSystemId}:{ticks}"), ticks, entry.LastModified, payload, libraryId));
         }
         return (position with { Patrons = next }, !drained);
@@ -119,8 +120,9 @@ internal sealed class WiseChangeReader(WiseConnection connection, WisePatronFetc
                         ? mutation.GetProperty(record).GetProperty(idField).GetString()
                         : mutation.GetProperty(ForeignItemRecord).GetProperty(ForeignItemIdField).GetString())
                     ?? throw new InvalidOperationException($"{record}.{idField} is null");
-                changes.Add(new VendorChange(feed, localId, string.Create(CultureInfo.InvariantCulture, $"{libraryId}:{feed}:{number}"), number,
-                    mutation.GetProperty("mutatiedatum").GetDateTimeOffset(), mutation.GetRawText(), libraryId));
+                // The record's bytes as read, copied out of the response (no string: the translator reads UTF-8).
+                changes.Add(VendorChange.OfUtf8(feed, localId, string.Create(CultureInfo.InvariantCulture, $"{libraryId}:{feed}:{number}"), number,
+                    mutation.GetProperty("mutatiedatum").GetDateTimeOffset(), JsonMarshal.GetRawUtf8Value(mutation).ToArray(), libraryId));
                 last = number;
             }
             var newest = root.GetProperty("laatsteMutatienummer").GetInt64();

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Lsb.Hub.Adapters.Wise.Dto;
 using Lsb.Hub.Adapters.Wise.Http;
@@ -8,22 +9,22 @@ namespace Lsb.Hub.Adapters.Wise.Reading;
 
 /// <summary>
 /// Fetches the full records of changed patrons: with the bulk call (up to a page at a time) or, for a Wise system
-/// without it, one <c>patroninformation</c> call per patron in parallel. Returns the records as read (JSON text).
+/// without it, one <c>patroninformation</c> call per patron in parallel. Returns the records as read (UTF-8 JSON).
 /// </summary>
 internal sealed class WisePatronFetcher(WiseConnection connection)
 {
-    public async Task<IReadOnlyDictionary<string, string>> FetchAsync(string libraryId, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, byte[]>> FetchAsync(string libraryId, IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
-        if (ids.Count == 0) return new Dictionary<string, string>();
+        if (ids.Count == 0) return new Dictionary<string, byte[]>();
         return connection.Options.BulkPatronInformation
             ? await FetchInBulkAsync(libraryId, ids, cancellationToken)
             : await FetchOneByOneAsync(libraryId, ids, cancellationToken);
     }
 
-    private async Task<Dictionary<string, string>> FetchInBulkAsync(string libraryId, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, byte[]>> FetchInBulkAsync(string libraryId, IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
         var what = $"fetching patron information of library {libraryId}";
-        var records = new Dictionary<string, string>(ids.Count, StringComparer.Ordinal);
+        var records = new Dictionary<string, byte[]>(ids.Count, StringComparer.Ordinal);
         foreach (var chunk in ids.Chunk(connection.Options.FeedPageSize))
         {
             using var document = await connection.ReadDocumentAsync(
@@ -31,7 +32,7 @@ internal sealed class WisePatronFetcher(WiseConnection connection)
             try
             {
                 foreach (var patron in document.RootElement.GetProperty("patrons").EnumerateArray())
-                    records[patron.GetProperty("patronSystemId").GetString() ?? string.Empty] = patron.GetRawText();
+                    records[patron.GetProperty("patronSystemId").GetString() ?? string.Empty] = JsonMarshal.GetRawUtf8Value(patron).ToArray();
             }
             catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException)
             {
@@ -41,9 +42,9 @@ internal sealed class WisePatronFetcher(WiseConnection connection)
         return records;
     }
 
-    private async Task<Dictionary<string, string>> FetchOneByOneAsync(string libraryId, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, byte[]>> FetchOneByOneAsync(string libraryId, IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
-        var records = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var records = new ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = connection.Options.PatronInformationConcurrency, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(ids, parallel, async (id, ct) =>
         {
@@ -57,7 +58,7 @@ internal sealed class WisePatronFetcher(WiseConnection connection)
                     : WiseResilience.IsTransient(response.StatusCode) ? new IlsUnavailableException($"Wise installation '{connection.Installation.Id}' kept failing while {what} ({failure}).")
                     : new IlsProtocolException($"Wise installation '{connection.Installation.Id}' refused a read while {what} ({failure}).");
             }
-            var text = await response.Content.ReadAsStringAsync(ct);
+            var text = await response.Content.ReadAsByteArrayAsync(ct);
             try
             {
                 using var document = JsonDocument.Parse(text);
@@ -68,6 +69,6 @@ internal sealed class WisePatronFetcher(WiseConnection connection)
             }
             records[id] = text;
         });
-        return new Dictionary<string, string>(records, StringComparer.Ordinal);
+        return new Dictionary<string, byte[]>(records, StringComparer.Ordinal);
     }
 }

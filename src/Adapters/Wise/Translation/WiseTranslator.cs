@@ -129,7 +129,8 @@ internal sealed class WiseTranslator(string installation, WiseMappings mappings)
     {
         try
         {
-            return JsonSerializer.Deserialize(change.Payload, type)
+            var utf8 = change.Utf8Payload;
+            return (utf8.IsEmpty ? JsonSerializer.Deserialize(change.Payload, type) : JsonSerializer.Deserialize(utf8.Span, type))
                 ?? throw new IlsProtocolException($"Wise change {change.SourceEventId} of installation '{installation}' has an empty payload.");
         }
         catch (JsonException e)

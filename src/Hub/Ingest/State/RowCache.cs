@@ -65,8 +65,8 @@ public sealed class RowCache(int capacity)
     /// current one, so what pages keep touching stays.</summary>
     public sealed class Kept<TRow>(int capacity) where TRow : class
     {
-        private Dictionary<(string Installation, string LocalId), Entry> _current = [];
-        private Dictionary<(string Installation, string LocalId), Entry> _previous = [];
+        private Generation _current = new();
+        private Generation _previous = new();
 
         /// <summary>Lookups answered from memory.</summary>
         public long Hits { get; private set; }
@@ -76,15 +76,14 @@ public sealed class RowCache(int capacity)
         /// <summary>The entry of <paramref name="localId"/> as tracked for a new page, if kept.</summary>
         public Tracked<TRow>? Find(string installationId, string localId)
         {
-            var key = (installationId, localId);
-            if (!_current.TryGetValue(key, out var entry))
+            if (!_current.TryGet(installationId, localId, out var entry))
             {
-                if (!_previous.Remove(key, out entry))
+                if (!_previous.Remove(installationId, localId, out entry))
                 {
                     Misses++;
                     return null;
                 }
-                Put(key, entry);
+                Put(installationId, localId, entry);
             }
             Hits++;
             return new Tracked<TRow> { CanonicalId = entry.CanonicalId, Mapped = true, Row = entry.Row, BoundAt = entry.BoundAt, Stored = entry.Row is not null };
@@ -96,7 +95,8 @@ public sealed class RowCache(int capacity)
             {
                 // Every entry of a committed set is mapped (StateWriter inserted the new ones); one that is not was never stored.
                 if (!t.Mapped) continue;
-                Put((installationId, localId), new Entry(t.CanonicalId, t.BoundAt, t.Row));
+                if (_current.TryGet(installationId, localId, out var kept) && kept.Row == t.Row && kept.CanonicalId == t.CanonicalId && kept.BoundAt == t.BoundAt) continue;
+                Put(installationId, localId, new Entry(t.CanonicalId, t.BoundAt, t.Row));
             }
         }
 
@@ -106,16 +106,56 @@ public sealed class RowCache(int capacity)
             _previous.Clear();
         }
 
-        private void Put((string, string) key, Entry entry)
+        private void Put(string installationId, string localId, Entry entry)
         {
-            if (_current.Count >= capacity && !_current.ContainsKey(key))
+            if (_current.Count >= capacity && !_current.Contains(installationId, localId))
             {
                 (_previous, _current) = (_current, _previous);
                 _current.Clear();
             }
-            _current[key] = entry;
+            _current.Set(installationId, localId, entry);
         }
 
         private sealed record Entry(string CanonicalId, string? BoundAt, TRow? Row);
+
+        // Entries by installation, then by local id (ordinal string keys: a tuple key hashed through the shared generic
+        // comparer cost ≈ 3 % of the ingest benchmark's CPU).
+        private sealed class Generation
+        {
+            private readonly Dictionary<string, Dictionary<string, Entry>> _byInstallation = new(StringComparer.Ordinal);
+
+            public int Count { get; private set; }
+
+            public bool TryGet(string installationId, string localId, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Entry entry)
+            {
+                entry = null;
+                return _byInstallation.TryGetValue(installationId, out var entries) && entries.TryGetValue(localId, out entry);
+            }
+
+            public bool Contains(string installationId, string localId)
+                => _byInstallation.TryGetValue(installationId, out var entries) && entries.ContainsKey(localId);
+
+            public bool Remove(string installationId, string localId, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Entry entry)
+            {
+                entry = null;
+                if (!_byInstallation.TryGetValue(installationId, out var entries) || !entries.Remove(localId, out entry)) return false;
+                Count--;
+                return true;
+            }
+
+            public void Set(string installationId, string localId, Entry entry)
+            {
+                if (!_byInstallation.TryGetValue(installationId, out var entries))
+                    _byInstallation[installationId] = entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
+                if (entries.TryAdd(localId, entry)) Count++;
+                else entries[localId] = entry;
+            }
+
+            public void Clear()
+            {
+                _byInstallation.Clear();
+                Count = 0;
+            }
+        }
     }
 }
