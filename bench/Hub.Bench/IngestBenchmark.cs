@@ -72,7 +72,9 @@ public static class IngestBenchmark
         var generated = wise.Control.Generate(access.Name, count);
         Console.WriteLine($"simulator: {generated.Total:N0} changes generated ({generated.Patrons:N0} patron, {generated.Items:N0} item, {generated.Loans:N0} loan)");
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var kept = app.Services.GetRequiredService<CanonicalIngest>().Kept;
+        var ingest = app.Services.GetRequiredService<CanonicalIngest>();
+        var kept = ingest.Kept;
+        var aheadBefore = ingest.DecidedAhead;
         var (hitsBefore, missesBefore, droppedBefore) = (kept?.Hits ?? 0, kept?.Misses ?? 0, kept?.Invalidations ?? 0);
         // LSB_BENCH_ALLOC=1: what the run allocates, by type (sampled by the runtime every ≈ 100 KB).
         using var allocations = Environment.GetEnvironmentVariable("LSB_BENCH_ALLOC") is { Length: > 0 } ? new AllocationSampler() : null;
@@ -93,7 +95,8 @@ public static class IngestBenchmark
             $"{gcDuring.Gen0}/{gcDuring.Gen1}/{gcDuring.Gen2} collections of generation 0/1/2; " +
             $"{ioDuring.Read / Math.Max(1, read):N0} bytes read and {ioDuring.Written / Math.Max(1, read):N0} written by system calls per change; " +
             (kept is null ? "no rows kept between pages)"
-                : $"rows kept between pages: {kept.Hits - hitsBefore:N0} found, {kept.Misses - missesBefore:N0} read, dropped {kept.Invalidations - droppedBefore:N0} times)");
+                : $"rows kept between pages: {kept.Hits - hitsBefore:N0} found, {kept.Misses - missesBefore:N0} read, dropped {kept.Invalidations - droppedBefore:N0} times; " +
+                  $"pages decided ahead: {ingest.DecidedAhead.Applied - aheadBefore.Applied:N0} applied as decided, {ingest.DecidedAhead.DecidedAgain - aheadBefore.DecidedAgain:N0} decided again)");
         if (keepRunningForFeed)
         {
             var address = app.Urls.First();

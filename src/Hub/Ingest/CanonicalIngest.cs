@@ -14,7 +14,7 @@ namespace Lsb.Hub.Ingest;
 /// On SQLite every page is written on one connection of its own, one page at a time (SQLite has one writer anyway), and
 /// the rows pages touch are kept between pages while no other connection commits (<see cref="RowCache"/>).
 /// </summary>
-public sealed class CanonicalIngest(HubDatabase database, TimeProvider time, EventLogSignal signal, IEnumerable<IIngestParticipant> participants,
+public sealed partial class CanonicalIngest(HubDatabase database, TimeProvider time, EventLogSignal signal, IEnumerable<IIngestParticipant> participants,
     IGuestLoanSource guestLoans, IEnumerable<IIngestLogFollower> followers, IOptions<IngestOptions> options, ILogger<CanonicalIngest> logger)
     : IAsyncDisposable
 {
@@ -23,6 +23,8 @@ public sealed class CanonicalIngest(HubDatabase database, TimeProvider time, Eve
     private readonly RowCache? _kept = database.Dialect.IsPostgres || options.Value.RowCacheSize == 0 ? null : new RowCache(options.Value.RowCacheSize);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private DbConnection? _writer;
+    private PageAhead? _ahead;
+    private long _decidedAhead, _decidedAgain;
 
     /// <summary>The rows kept between pages (SQLite, unless <see cref="IngestOptions.RowCacheSize"/> is 0), for its figures.</summary>
     public RowCache? Kept => _kept;
@@ -34,15 +36,25 @@ public sealed class CanonicalIngest(HubDatabase database, TimeProvider time, Eve
     /// <summary>Applies <paramref name="changes"/> (oldest first) for <paramref name="installationId"/>, and runs
     /// <paramref name="beforeCommit"/> in the same transaction with what they did (the inline ingest saves the cursor
     /// of the page there, so a page is applied and its read position moved on together or not at all).</summary>
-    public async Task<IngestOutcome> ApplyAsync(string installationId, IReadOnlyList<CanonicalChange> changes, string? correlationId,
+    public Task<IngestOutcome> ApplyAsync(string installationId, IReadOnlyList<CanonicalChange> changes, string? correlationId,
         Func<IngestOutcome, DbConnection, DbTransaction, CancellationToken, Task>? beforeCommit, CancellationToken cancellationToken)
+        => ApplyAsync(installationId, changes, correlationId, beforeCommit, null, cancellationToken);
+
+    /// <summary>As above; <paramref name="next"/> is the installation's next page if it has been read already. On SQLite it
+    /// is then decided while this page is written, and applied as decided if nothing but this page was written in between
+    /// (docs/ingest.md, "Deciding the next page ahead").</summary>
+    public async Task<IngestOutcome> ApplyAsync(string installationId, IReadOnlyList<CanonicalChange> changes, string? correlationId,
+        Func<IngestOutcome, DbConnection, DbTransaction, CancellationToken, Task>? beforeCommit, IReadOnlyList<CanonicalChange>? next,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
         if (changes.Count == 0 && beforeCommit is null) return new IngestOutcome(0, 0, 0, 0);
         if (_kept is null)
         {
             await using var connection = await database.OpenAsync(cancellationToken);
-            return await ApplyOnAsync(connection, installationId, changes, correlationId, beforeCommit, cancellationToken);
+            await using var transaction = await HubDatabase.BeginWriteAsync(connection, cancellationToken);
+            var decision = await DecideAsync(connection, transaction, installationId, changes, cancellationToken);
+            return await WriteAsync(connection, transaction, installationId, changes, decision, correlationId, beforeCommit, cancellationToken);
         }
         await _gate.WaitAsync(cancellationToken);
         try
@@ -50,15 +62,17 @@ public sealed class CanonicalIngest(HubDatabase database, TimeProvider time, Eve
             if (_writer is null)
             {
                 // Data versions count per connection: what was kept under another connection's cannot be checked on this one.
+                await DropAheadAsync();
                 _kept.Clear();
                 _writer = await database.OpenAsync(cancellationToken);
             }
-            return await ApplyOnAsync(_writer, installationId, changes, correlationId, beforeCommit, cancellationToken);
+            return await ApplyOnWriterAsync(_writer, _kept, installationId, changes, correlationId, beforeCommit, next, cancellationToken);
         }
         catch (Exception)
         {
-            // Rows of the failed page may have been changed in memory and never stored: forget all, and start the next
-            // page on a fresh connection.
+            // The failed page's rows were kept as decided, and never stored: forget all (once a page decided ahead on them
+            // is done), and start the next page on a fresh connection.
+            await DropAheadAsync();
             _kept.Clear();
             if (_writer is not null) await _writer.DisposeAsync();
             _writer = null;
@@ -76,6 +90,7 @@ public sealed class CanonicalIngest(HubDatabase database, TimeProvider time, Eve
         await _gate.WaitAsync();
         try
         {
+            await DropAheadAsync();
             if (_writer is not null) await _writer.DisposeAsync();
             _writer = null;
         }
@@ -85,13 +100,42 @@ public sealed class CanonicalIngest(HubDatabase database, TimeProvider time, Eve
         }
     }
 
-    private async Task<IngestOutcome> ApplyOnAsync(DbConnection connection, string installationId, IReadOnlyList<CanonicalChange> changes, string? correlationId,
-        Func<IngestOutcome, DbConnection, DbTransaction, CancellationToken, Task>? beforeCommit, CancellationToken cancellationToken)
+    // SQLite, one page at a time on the ingest's own connection, with the rows kept between pages.
+    private async Task<IngestOutcome> ApplyOnWriterAsync(DbConnection connection, RowCache kept, string installationId, IReadOnlyList<CanonicalChange> changes,
+        string? correlationId, Func<IngestOutcome, DbConnection, DbTransaction, CancellationToken, Task>? beforeCommit,
+        IReadOnlyList<CanonicalChange>? next, CancellationToken cancellationToken)
     {
         await using var transaction = await HubDatabase.BeginWriteAsync(connection, cancellationToken);
         // Holding the write lock, this connection sees the last commit; a data version other than the one the kept rows
         // were stored under means another connection committed since, and they are dropped.
-        _kept?.Validate(await DataVersionAsync(connection, transaction, cancellationToken));
+        var version = await DataVersionAsync(connection, transaction, cancellationToken);
+        var ahead = await TakeAheadAsync();
+        kept.Validate(version);
+        var decision = ahead?.DecisionFor(installationId, changes, version, kept)
+            ?? await DecideAsync(connection, transaction, installationId, changes, cancellationToken);
+        if (ahead is not null && ReferenceEquals(ahead.Decision, decision)) _decidedAhead++;
+        else if (ahead is not null)
+        {
+            _decidedAgain++;
+            if (ahead.Decision is { } unused) await ObserveAsync(unused.Prepared);
+        }
+        var dropsBefore = kept.Drops;
+        // Kept as decided: the next page, decided while this one is written, builds on it. Should this page fail, everything
+        // kept is dropped.
+        kept.Remember(decision.Set);
+        if (next is { Count: > 0 } && decision.Set.GuestLoans is { Recorded.Count: 0, Ended.Count: 0 })
+            _ahead = PageAhead.Start(this, kept, installationId, next, version, dropsBefore);
+        return await WriteAsync(connection, transaction, installationId, changes, decision, correlationId, beforeCommit, cancellationToken);
+    }
+
+    /// <summary>Pages decided ahead and applied as decided, and decided again (something else was written in between),
+    /// since the process started.</summary>
+    public (long Applied, long DecidedAgain) DecidedAhead => (_decidedAhead, _decidedAgain);
+
+    // Reads what the page touches, decides its events and starts making their payload JSON.
+    private async Task<Decision> DecideAsync(DbConnection connection, DbTransaction transaction, string installationId, IReadOnlyList<CanonicalChange> changes,
+        CancellationToken cancellationToken)
+    {
         var set = await WorkingSet.LoadAsync(connection, transaction, database.Dialect, installationId, changes, cancellationToken, database.OpenAsync, _kept);
         await LoadGuestLoansAsync(connection, transaction, set, changes, cancellationToken);
         var now = time.GetUtcNow();
@@ -100,6 +144,14 @@ public sealed class CanonicalIngest(HubDatabase database, TimeProvider time, Eve
         foreach (var change in changes) applier.Apply(change);
         // The events' payload JSON is made on another thread while the state rows are written.
         var prepared = Task.Run(() => EventLogWriter.Prepare(applier.Events), cancellationToken);
+        return new Decision(set, applier, now, nowText, prepared);
+    }
+
+    private async Task<IngestOutcome> WriteAsync(DbConnection connection, DbTransaction transaction, string installationId, IReadOnlyList<CanonicalChange> changes,
+        Decision decision, string? correlationId, Func<IngestOutcome, DbConnection, DbTransaction, CancellationToken, Task>? beforeCommit,
+        CancellationToken cancellationToken)
+    {
+        var (set, applier, now, nowText, prepared) = decision;
         await StateWriter.WriteAsync(connection, transaction, set, nowText, cancellationToken);
         await guestLoans.WriteAsync(connection, transaction, installationId, set.GuestLoans, nowText, cancellationToken);
         var last = await EventLogWriter.AppendAsync(connection, transaction, await prepared, correlationId, now, cancellationToken);
@@ -121,7 +173,6 @@ public sealed class CanonicalIngest(HubDatabase database, TimeProvider time, Eve
         var outcome = new IngestOutcome(changes.Count, applier.Skipped, events, last) { Unattributed = applier.Unattributed };
         if (beforeCommit is not null) await beforeCommit(outcome, connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        _kept?.Remember(set);
         if (last > 0) signal.Notify(last);
         return outcome;
     }

@@ -166,10 +166,13 @@ public sealed class ChangeApplier(WorkingSet set, string updatedAt)
         if (old is null || old.Removed) { Skipped++; return; }
         var clock = Decide(tracked, old.InstallationId, old.SourceVersion, g);
         if (clock == Clock.Skip) return;
-        old.ScrubPersonalData();
-        Bind(clock, (i, v) => (old.InstallationId, old.SourceVersion) = (i, v), old.InstallationId, g.SourceVersion);
-        old.UpdatedAt = updatedAt;
-        old.WithHash();
+        // A copy: a row as read is never changed in place (rows are kept between pages and read by the page before).
+        var row = old.Copy();
+        row.ScrubPersonalData();
+        Bind(clock, (i, v) => (row.InstallationId, row.SourceVersion) = (i, v), old.InstallationId, g.SourceVersion);
+        row.UpdatedAt = updatedAt;
+        row.WithHash();
+        tracked.Row = row;
         tracked.Dirty = true;
         _events.Add(new MemberRemoved
         {
@@ -220,11 +223,13 @@ public sealed class ChangeApplier(WorkingSet set, string updatedAt)
         if (old is null || old.Withdrawn) { Skipped++; return; }
         var clock = Decide(tracked, old.InstallationId, old.SourceVersion, g);
         if (clock == Clock.Skip) return;
-        Bind(clock, (i, v) => (old.InstallationId, old.SourceVersion) = (i, v), old.InstallationId, g.SourceVersion);
-        old.Withdrawn = true;
-        old.Status = nameof(HoldingStatus.Withdrawn);
-        old.UpdatedAt = updatedAt;
-        old.WithHash();
+        var row = old.Copy();
+        Bind(clock, (i, v) => (row.InstallationId, row.SourceVersion) = (i, v), old.InstallationId, g.SourceVersion);
+        row.Withdrawn = true;
+        row.Status = nameof(HoldingStatus.Withdrawn);
+        row.UpdatedAt = updatedAt;
+        row.WithHash();
+        tracked.Row = row;
         tracked.Dirty = true;
         _events.Add(Withdrawn(g, HoldingId.Parse(tracked.CanonicalId), Isil.Parse(old.Isil), old.Barcode));
     }

@@ -93,7 +93,8 @@ public sealed partial class IngestPoller
             {
                 try
                 {
-                    await inline.ApplyAsync(page, applying.Token);
+                    // The page read after it, if there is one yet, is decided while this one is written.
+                    await inline.ApplyAsync(page, pages.TryPeek(out var next) ? next : null, applying.Token);
                 }
                 finally
                 {

@@ -14,7 +14,11 @@ public sealed class InlinePageApplier(CanonicalIngest ingest, IngestCursorStore 
     ILogger<InlinePageApplier> logger)
 {
     /// <summary>Applies <paramref name="page"/> and moves the installation's cursor past it.</summary>
-    public async Task ApplyAsync(ReadPage page, CancellationToken cancellationToken)
+    public Task ApplyAsync(ReadPage page, CancellationToken cancellationToken) => ApplyAsync(page, null, cancellationToken);
+
+    /// <summary>Applies <paramref name="page"/> and moves the installation's cursor past it; <paramref name="next"/>, the page
+    /// read after it (if any yet), may be decided while this one is written.</summary>
+    public async Task ApplyAsync(ReadPage page, ReadPage? next, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(page);
         using var _ = LogContext.PushProperty("CorrelationId", page.CorrelationId);
@@ -34,7 +38,7 @@ public sealed class InlinePageApplier(CanonicalIngest ingest, IngestCursorStore 
                 await IngestHandler.SendSplitOffAsync(messages, page.InstallationId, page.Translation, page.CorrelationId, logger);
                 await IngestHandler.SendUnattributedAsync(messages, page.InstallationId, page.Translation, decided, page.CorrelationId, logger);
                 await cursors.SaveSuccessAsync(connection, transaction, page.InstallationId, page.NextCursor, page.Changes.Count, ct);
-            }, cancellationToken);
+            }, next?.Translation.Translated, cancellationToken);
             IngestHandler.LogPage(logger, page.InstallationId, page.Changes.Count, page.Translation, outcome, clock.Elapsed);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)

@@ -1,11 +1,8 @@
 using Dapper;
 using Lsb.Hub.Adapters.Changes;
 using Lsb.Hub.Canonical.Identity;
-using Lsb.Hub.Ingest;
 using Lsb.Hub.Ingest.State;
-using Lsb.Hub.Tests.CustomerView.Support;
-using Lsb.Hub.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
+using Lsb.Hub.Tests.Ingest.Support;
 
 namespace Lsb.Hub.Tests.Ingest;
 
@@ -13,32 +10,21 @@ namespace Lsb.Hub.Tests.Ingest;
 /// Ingest keeps the rows pages touch between pages (<see cref="RowCache"/>, SQLite only). A kept row must never stand in
 /// for what is stored: not after another connection committed, and not after a page that changed it in memory failed.
 /// </summary>
-public sealed class RowCacheTests : IAsyncLifetime
+public sealed class RowCacheTests : SqliteIngestTest
 {
     private const string Installation = "cache-test";
-    private const string Library = "NL-0851010000";
-    private CustomerHub _hub = null!;
-
-    public async ValueTask InitializeAsync() => _hub = await CustomerHub.StartAsync(TestBackend.Sqlite);
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_hub is not null) await _hub.DisposeAsync();
-    }
-
-    private CanonicalIngest Ingest => _hub.Hub.Services.GetRequiredService<CanonicalIngest>();
 
     [Fact]
     public async Task When_a_page_touches_a_member_again_Should_take_it_from_memory()
     {
-        await _hub.AddMemberAsync(Installation, _hub.Member("m1", Library, "20100000000011"));
+        await Hub.AddMemberAsync(Installation, Hub.Member("m1", Library, "20100000000011"));
         var kept = Ingest.Kept ?? throw new InvalidOperationException("SQLite ingest keeps rows between pages by default.");
         var found = kept.Members.Hits;
 
-        await _hub.IngestAsync(Installation, _hub.Member("m1", Library, "20100000000011", familyName: "Jansen-de Vries"));
+        await Hub.IngestAsync(Installation, Hub.Member("m1", Library, "20100000000011", familyName: "Jansen-de Vries"));
 
         Assert.Equal(found + 1, kept.Members.Hits);
-        Assert.Equal("Jansen-de Vries", await _hub.ScalarAsync<string>("SELECT family_name FROM members WHERE card_number = '20100000000011'"));
+        Assert.Equal("Jansen-de Vries", await Hub.ScalarAsync<string>("SELECT family_name FROM members WHERE card_number = '20100000000011'"));
     }
 
     [Fact]
@@ -46,22 +32,22 @@ public sealed class RowCacheTests : IAsyncLifetime
     {
         // Erasure (or any writer besides ingest) commits on a connection of its own: the member's id-map entry becomes a
         // tombstone, which the next change must respect although ingest read the member one page before.
-        var id = await _hub.AddMemberAsync(Installation, _hub.Member("m2", Library, "20100000000022"));
-        await using (var connection = await _hub.Database.OpenAsync())
+        var id = await Hub.AddMemberAsync(Installation, Hub.Member("m2", Library, "20100000000022"));
+        await using (var connection = await Hub.Database.OpenAsync())
             await connection.ExecuteAsync("UPDATE members SET erased_at = @now, family_name = NULL, card_number = NULL WHERE id = @id",
                 new { now = DateTimeOffset.UtcNow.ToString("O"), id });
 
-        await _hub.IngestAsync(Installation, _hub.Member("m2", Library, "20100000000022", familyName: "Terug"));
+        await Hub.IngestAsync(Installation, Hub.Member("m2", Library, "20100000000022", familyName: "Terug"));
 
-        Assert.Null(await _hub.ScalarAsync<string?>("SELECT family_name FROM members WHERE id = @id", new { id }));
-        Assert.Equal(0, await _hub.ScalarAsync<long>("SELECT COUNT(*) FROM event_log WHERE subject_id = @id AND event_type = 'MemberUpdated'", new { id }));
+        Assert.Null(await Hub.ScalarAsync<string?>("SELECT family_name FROM members WHERE id = @id", new { id }));
+        Assert.Equal(0, await Hub.ScalarAsync<long>("SELECT COUNT(*) FROM event_log WHERE subject_id = @id AND event_type = 'MemberUpdated'", new { id }));
     }
 
     [Fact]
     public async Task When_a_page_that_changed_a_kept_member_in_memory_fails_Should_apply_the_next_page_to_what_is_stored()
     {
         // A removal scrubs the row read for the page in place; the page then fails before its commit.
-        var id = await _hub.AddMemberAsync(Installation, _hub.Member("m3", Library, "20100000000033"));
+        var id = await Hub.AddMemberAsync(Installation, Hub.Member("m3", Library, "20100000000033"));
         var gone = new MemberGone
         {
             LocalId = "m3", SourceEventId = "test:m3:gone", SourceVersion = 1_000_000, OccurredAt = DateTimeOffset.UtcNow, HomeIsil = Isil.Parse(Library),
@@ -71,10 +57,10 @@ public sealed class RowCacheTests : IAsyncLifetime
         Assert.Equal("The cursor could not be saved.", failure.Message);
 
         // The same member, unchanged and newer: nothing happened to it as far as the database knows, so no event.
-        await _hub.IngestAsync(Installation, _hub.Member("m3", Library, "20100000000033") with { SourceVersion = 2_000_000 });
+        await Hub.IngestAsync(Installation, Hub.Member("m3", Library, "20100000000033") with { SourceVersion = 2_000_000 });
 
-        Assert.Equal("20100000000033", await _hub.ScalarAsync<string?>("SELECT card_number FROM members WHERE id = @id", new { id }));
-        Assert.Equal(1, await _hub.ScalarAsync<long>("SELECT COUNT(*) FROM event_log WHERE subject_id = @id", new { id }));
+        Assert.Equal("20100000000033", await Hub.ScalarAsync<string?>("SELECT card_number FROM members WHERE id = @id", new { id }));
+        Assert.Equal(1, await Hub.ScalarAsync<long>("SELECT COUNT(*) FROM event_log WHERE subject_id = @id", new { id }));
     }
 
     [Fact]

@@ -18,6 +18,9 @@ public sealed class GuestLoans(Func<string, bool> isGuestAccount, IEnumerable<Gu
     /// <summary>No guest loans, no guest accounts: for a page without loan changes.</summary>
     public static GuestLoans None() => new(_ => false, [], []);
 
+    /// <summary>True when the page's reads found a guest loan or a card's membership elsewhere.</summary>
+    public bool FoundAny => _byLoan.Count > 0 || _members.Count > 0;
+
     /// <summary>The guest loans the page ended (the lending system reported the copy returned).</summary>
     public List<string> Ended { get; } = [];
 

@@ -111,6 +111,9 @@ public sealed class HoldingRow
         yield return ("Withdrawn", Withdrawn ? "1" : "0");
     }
 
+    /// <summary>A copy to change: rows as read are shared (kept between pages) and never changed in place.</summary>
+    public HoldingRow Copy() => (HoldingRow)MemberwiseClone();
+
     /// <summary>Sets <see cref="ContentHash"/> from <see cref="Fields"/>.</summary>
     public HoldingRow WithHash()
     {

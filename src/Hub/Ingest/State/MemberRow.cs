@@ -121,6 +121,9 @@ public sealed class MemberRow
         yield return ("Removed", Removed ? "1" : "0");
     }
 
+    /// <summary>A copy to change: rows as read are shared (kept between pages) and never changed in place.</summary>
+    public MemberRow Copy() => (MemberRow)MemberwiseClone();
+
     /// <summary>Sets <see cref="ContentHash"/> from <see cref="Fields"/>.</summary>
     public MemberRow WithHash()
     {

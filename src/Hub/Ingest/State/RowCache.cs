@@ -30,6 +30,12 @@ public sealed class RowCache(int capacity)
     /// <summary>Times everything was dropped because another connection committed (or a page failed).</summary>
     public long Invalidations { get; private set; }
 
+    /// <summary>Counts <see cref="Clear"/>s: a decision taken on kept rows holds only while this has not moved.</summary>
+    public long Epoch => Invalidations;
+
+    /// <summary>Entries dropped so far to make room (a full generation let go).</summary>
+    public long Drops => Members.Drops + Holdings.Drops + Loans.Drops;
+
     /// <summary>Compares SQLite's data version, read on the ingest connection inside its write transaction, with the one
     /// the kept rows were stored under; drops them all when it differs. Returns whether anything kept is usable.</summary>
     public bool Validate(long dataVersion)
@@ -50,8 +56,8 @@ public sealed class RowCache(int capacity)
         Invalidations++;
     }
 
-    /// <summary>Keeps what a committed page read and wrote: after its commit every entity of the set is mapped and its
-    /// row is as stored.</summary>
+    /// <summary>Keeps what a page read and decided, once it is decided and before it commits: if it commits, every entity
+    /// of the set is mapped and its row is as stored; if it does not, the caller <see cref="Clear"/>s everything.</summary>
     public void Remember(WorkingSet set)
     {
         ArgumentNullException.ThrowIfNull(set);
@@ -72,6 +78,8 @@ public sealed class RowCache(int capacity)
         public long Hits { get; private set; }
         /// <summary>Lookups not found.</summary>
         public long Misses { get; private set; }
+        /// <summary>Entries dropped to make room.</summary>
+        public long Drops { get; private set; }
 
         /// <summary>The entry of <paramref name="localId"/> as tracked for a new page, if kept.</summary>
         public Tracked<TRow>? Find(string installationId, string localId)
@@ -93,8 +101,7 @@ public sealed class RowCache(int capacity)
         {
             foreach (var (localId, t) in tracked)
             {
-                // Every entry of a committed set is mapped (StateWriter inserted the new ones); one that is not was never stored.
-                if (!t.Mapped) continue;
+                // StateWriter maps every entity of the set that is not yet, so each is mapped once the page commits.
                 if (_current.TryGet(installationId, localId, out var kept) && kept.Row == t.Row && kept.CanonicalId == t.CanonicalId && kept.BoundAt == t.BoundAt) continue;
                 Put(installationId, localId, new Entry(t.CanonicalId, t.BoundAt, t.Row));
             }
@@ -111,6 +118,7 @@ public sealed class RowCache(int capacity)
             if (_current.Count >= capacity && !_current.Contains(installationId, localId))
             {
                 (_previous, _current) = (_current, _previous);
+                Drops += _current.Count;
                 _current.Clear();
             }
             _current.Set(installationId, localId, entry);
