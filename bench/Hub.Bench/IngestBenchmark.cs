@@ -33,7 +33,7 @@ public static class IngestBenchmark
             ["Storage:DataDirectory"] = dataDirectory,
             ["Ingest:PageSize"] = Environment.GetEnvironmentVariable("LSB_BENCH_PAGE_SIZE") ?? "1000",
             ["Ingest:PollInterval"] = "00:00:00.100",
-            ["Ingest:MaxPagesInFlight"] = "8",
+            ["Ingest:MaxPagesInFlight"] = Environment.GetEnvironmentVariable("LSB_BENCH_PAGES_IN_FLIGHT") ?? "8",
             ["Serilog:MinimumLevel:Default"] = Environment.GetEnvironmentVariable("LSB_BENCH_LOG") ?? "Warning",
             ["Auth:ApiKeys:0:Key"] = "bench-admin-key-0000000001",
             ["Auth:ApiKeys:0:Scopes:0"] = "admin",
