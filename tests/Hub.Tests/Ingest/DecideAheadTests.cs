@@ -1,5 +1,7 @@
 using Dapper;
 using Lsb.Hub.Adapters.Changes;
+using Lsb.Hub.Canonical.Holdings;
+using Lsb.Hub.Canonical.Identity;
 using Lsb.Hub.Ingest;
 using Lsb.Hub.Tests.CustomerView.Support;
 using Lsb.Hub.Tests.Ingest.Support;
@@ -102,6 +104,43 @@ public sealed class DecideAheadTests : SqliteIngestTest
         Assert.Equal(3, await small.ScalarAsync<long>("SELECT COUNT(*) FROM members WHERE family_name = 'Jansen-Groen'"));
         Assert.Equal(3, await small.ScalarAsync<long>("SELECT COUNT(*) FROM event_log WHERE event_type = 'MemberUpdated'"));
     }
+
+    [Fact]
+    public async Task When_a_page_records_a_guest_loan_Should_decide_the_next_page_in_its_own_transaction()
+    {
+        // A loan to the guest account, made at the lending desk with the member's card noted: the page records the member's
+        // guest loan. The next page ends it; it must find that guest loan, which the database has only once the page commits.
+        var guest = await Hub.AddMemberAsync("home-installation", Hub.Member("h1", "NL-0852010000", "20100000001111"));
+        await Hub.IngestAsync(Installation, Hub.Member("ga", Library, "GAST-NL-0851010000-NL-0852010000"), Copy("c1"));
+        var started = new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.Zero);
+        CanonicalChange[] lent = [Loan(version: 1, started, ended: null)];
+        CanonicalChange[] returned = [Loan(version: 2, started, ended: started.AddDays(3))];
+        var before = Ingest.DecidedAhead;
+
+        await Ingest.ApplyAsync(Installation, lent, "test", null, returned, CancellationToken.None);
+        await Ingest.ApplyAsync(Installation, returned, "test", null, CancellationToken.None);
+
+        Assert.Equal(before, Ingest.DecidedAhead); // nothing was decided ahead
+        var loan = await Hub.ScalarAsync<string>("SELECT canonical_id FROM id_map WHERE installation_id = @Installation AND entity = 'loan' AND local_id = 'l1'",
+            new { Installation });
+        Assert.Equal(guest, await Hub.ScalarAsync<string>("SELECT member_id FROM loans WHERE id = @loan", new { loan }));
+        Assert.NotNull(await Hub.ScalarAsync<string?>("SELECT ended_at FROM guest_loans WHERE loan_id = @loan", new { loan }));
+        Assert.Equal(["LoanStarted", "LoanEnded"], await EventTypesAsync(loan));
+
+        LoanSnapshot Loan(long version, DateTimeOffset start, DateTimeOffset? ended) => new()
+        {
+            LocalId = "l1", SourceEventId = $"test:l1:{version}", SourceVersion = version, OccurredAt = ended ?? start,
+            Isil = Isil.Parse(Library), MemberLocalId = "ga", HoldingLocalId = "c1", StartedAt = start, DueAt = start.AddDays(21), EndedAt = ended,
+            GuestCardNumber = "20100000001111",
+        };
+    }
+
+    private static HoldingSnapshot Copy(string localId) => new()
+    {
+        LocalId = localId, SourceEventId = $"test:{localId}", SourceVersion = 1, OccurredAt = DateTimeOffset.UtcNow,
+        Isil = Isil.Parse(Library), Barcode = "3510000000" + localId, Bibliographic = new BibliographicIds(null, null, null, "T" + localId),
+        Title = "Testtitel", MaterialType = MaterialType.Book, Status = HoldingStatus.Available, LendableForIbl = true,
+    };
 
     private async Task<List<string>> EventTypesAsync(string subject)
         => await Hub.QueryAsync<string>("SELECT event_type FROM event_log WHERE subject_id = @subject ORDER BY position", new { subject });
