@@ -33,7 +33,7 @@ public sealed partial class CanonicalIngest
         public static PageAhead Start(CanonicalIngest ingest, RowCache kept, string installationId, IReadOnlyList<CanonicalChange> changes, long baseVersion,
             long dropsBefore)
         {
-            var ahead = new PageAhead(installationId, changes, baseVersion, kept.Epoch, dropsBefore);
+            var ahead = new PageAhead(installationId, changes, baseVersion, kept.Invalidations, dropsBefore);
             ahead.Deciding = Task.Run(() => ahead.DecideAsync(ingest, kept));
             return ahead;
         }
@@ -45,7 +45,7 @@ public sealed partial class CanonicalIngest
         // the database, where the page before had not yet written).
         public Decision? DecisionFor(string installationId, IReadOnlyList<CanonicalChange> changes, long version, RowCache kept)
             => Decision is { } decided && ReferenceEquals(changes, _changes) && installationId == _installationId && version == _baseVersion
-               && kept.Epoch == _epoch && _dropsAfter == _dropsBefore && !decided.Set.GuestLoans.FoundAny
+               && kept.Invalidations == _epoch && _dropsAfter == _dropsBefore && !decided.Set.GuestLoans.FoundAny
                 ? decided
                 : null;
 

@@ -27,11 +27,9 @@ public sealed class RowCache(int capacity)
     public long Hits => Members.Hits + Holdings.Hits + Loans.Hits;
     /// <summary>Lookups that had to read the database.</summary>
     public long Misses => Members.Misses + Holdings.Misses + Loans.Misses;
-    /// <summary>Times everything was dropped because another connection committed (or a page failed).</summary>
+    /// <summary>Times everything was dropped because another connection committed (or a page failed): a decision taken on
+    /// kept rows holds only while this has not moved.</summary>
     public long Invalidations { get; private set; }
-
-    /// <summary>Counts <see cref="Clear"/>s: a decision taken on kept rows holds only while this has not moved.</summary>
-    public long Epoch => Invalidations;
 
     /// <summary>Entries dropped so far to make room (a full generation let go).</summary>
     public long Drops => Members.Drops + Holdings.Drops + Loans.Drops;
@@ -102,7 +100,6 @@ public sealed class RowCache(int capacity)
             foreach (var (localId, t) in tracked)
             {
                 // StateWriter maps every entity of the set that is not yet, so each is mapped once the page commits.
-                if (_current.TryGet(installationId, localId, out var kept) && kept.Row == t.Row && kept.CanonicalId == t.CanonicalId && kept.BoundAt == t.BoundAt) continue;
                 Put(installationId, localId, new Entry(t.CanonicalId, t.BoundAt, t.Row));
             }
         }
