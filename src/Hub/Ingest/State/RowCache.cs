@@ -1,16 +1,17 @@
 namespace Lsb.Hub.Ingest.State;
 
 /// <summary>
-/// The id-map entries and rows the ingest transactions of this process last read or wrote, kept between pages so that
-/// the next page need not read them again (SQLite only; docs/ingest.md, "Rows kept between pages").
+/// The id-map entries and rows the ingest pages of this process last read and decided, kept between pages so that the
+/// next page need not read them again (SQLite only; docs/ingest.md, "Rows kept between pages").
 /// <para>
 /// It is only as good as the promise that nothing else changed them: <see cref="CanonicalIngest"/> writes every page on
 /// ONE connection and asks that connection for SQLite's <c>PRAGMA data_version</c> once it holds the write lock. The
 /// value stays the same as long as no other connection has committed; any other commit (an erasure, a library move,
 /// retention, a guest loan, another process) changes it, and then everything kept is dropped (<see cref="Validate"/>).
-/// A page that fails drops everything too (its rows may have been changed in memory and never stored).
+/// A page that fails drops everything too (its rows were kept as decided, and never stored).
 /// </para>
-/// Not thread-safe: the ingest gate admits one page at a time.
+/// Not thread-safe: the ingest gate admits one page at a time, and the next page decided ahead reads it only while the
+/// page before is being written (CanonicalIngest.Ahead), which does not touch it.
 /// </summary>
 public sealed class RowCache(int capacity)
 {
