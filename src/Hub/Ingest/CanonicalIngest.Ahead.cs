@@ -20,11 +20,11 @@ public sealed partial class CanonicalIngest
     {
         private readonly string _installationId;
         private readonly IReadOnlyList<CanonicalChange> _changes;
-        private readonly long _baseVersion, _epoch, _dropsBefore;
+        private readonly long _baseVersion, _invalidations, _dropsBefore;
         private long _dropsAfter;
 
-        private PageAhead(string installationId, IReadOnlyList<CanonicalChange> changes, long baseVersion, long epoch, long dropsBefore)
-            => (_installationId, _changes, _baseVersion, _epoch, _dropsBefore) = (installationId, changes, baseVersion, epoch, dropsBefore);
+        private PageAhead(string installationId, IReadOnlyList<CanonicalChange> changes, long baseVersion, long invalidations, long dropsBefore)
+            => (_installationId, _changes, _baseVersion, _invalidations, _dropsBefore) = (installationId, changes, baseVersion, invalidations, dropsBefore);
 
         public Task Deciding { get; private set; } = Task.CompletedTask;
 
@@ -45,7 +45,7 @@ public sealed partial class CanonicalIngest
         // the database, where the page before had not yet written).
         public Decision? DecisionFor(string installationId, IReadOnlyList<CanonicalChange> changes, long version, RowCache kept)
             => Decision is { } decided && ReferenceEquals(changes, _changes) && installationId == _installationId && version == _baseVersion
-               && kept.Invalidations == _epoch && _dropsAfter == _dropsBefore && !decided.Set.GuestLoans.FoundAny
+               && kept.Invalidations == _invalidations && _dropsAfter == _dropsBefore && !decided.Set.GuestLoans.FoundAny
                 ? decided
                 : null;
 

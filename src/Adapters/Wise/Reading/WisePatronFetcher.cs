@@ -58,16 +58,16 @@ internal sealed class WisePatronFetcher(WiseConnection connection)
                     : WiseResilience.IsTransient(response.StatusCode) ? new IlsUnavailableException($"Wise installation '{connection.Installation.Id}' kept failing while {what} ({failure}).")
                     : new IlsProtocolException($"Wise installation '{connection.Installation.Id}' refused a read while {what} ({failure}).");
             }
-            var text = await response.Content.ReadAsByteArrayAsync(ct);
+            var record = await response.Content.ReadAsByteArrayAsync(ct);
             try
             {
-                using var document = JsonDocument.Parse(text);
+                using var document = JsonDocument.Parse(record);
             }
             catch (JsonException e)
             {
                 throw connection.Unreadable(what, e);
             }
-            records[id] = text;
+            records[id] = record;
         });
         return new Dictionary<string, byte[]>(records, StringComparer.Ordinal);
     }
