@@ -33,6 +33,10 @@ public sealed class HoldingRow
     /// without them when they keep their stored values.</summary>
     public static readonly string[] IndexedColumns = ["isil", "barcode"];
 
+    /// <summary>Which of <see cref="IndexedColumns"/> <paramref name="row"/> changes against <paramref name="stored"/>: bit i
+    /// for column i (<see cref="StateWriter"/> then updates only those indexes).</summary>
+    public static int ChangedIndexedColumns(HoldingRow stored, HoldingRow row) =>
+        UpdateElseUpsert.Changed(0, stored.Isil, row.Isil) | UpdateElseUpsert.Changed(1, stored.Barcode, row.Barcode);
 
     /// <summary>The columns ingest writes and <see cref="Read"/> reads, in order.</summary>
     public static readonly string[] Columns =

@@ -30,6 +30,10 @@ public sealed class LoanRow
     /// without them when they keep their stored values.</summary>
     public static readonly string[] IndexedColumns = ["member_id", "holding_id", "isil", "ended_at"];
 
+    /// <summary>Which of <see cref="IndexedColumns"/> <paramref name="row"/> changes against <paramref name="stored"/>: bit i
+    /// for column i (<see cref="StateWriter"/> then updates only those indexes).</summary>
+    public static int ChangedIndexedColumns(LoanRow stored, LoanRow row) =>
+        UpdateElseUpsert.Changed(0, stored.MemberId, row.MemberId) | UpdateElseUpsert.Changed(1, stored.HoldingId, row.HoldingId) | UpdateElseUpsert.Changed(2, stored.Isil, row.Isil) | UpdateElseUpsert.Changed(3, stored.EndedAt, row.EndedAt);
 
     /// <summary>The columns ingest writes, in order.</summary>
     public static readonly string[] Columns =
@@ -76,6 +80,9 @@ public sealed class LoanRow
         yield return ("EndedAt", EndedAt);
         yield return ("Renewals", Renewals.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    /// <summary>A copy to change: rows as read are shared (kept between pages) and never changed in place.</summary>
+    public LoanRow Copy() => (LoanRow)MemberwiseClone();
 
     /// <summary>Sets <see cref="ContentHash"/> from <see cref="Fields"/>.</summary>
     public LoanRow WithHash()

@@ -93,7 +93,7 @@ public sealed class RowCache(int capacity)
                 Put(installationId, localId, entry);
             }
             Hits++;
-            return new Tracked<TRow> { CanonicalId = entry.CanonicalId, Mapped = true, Row = entry.Row, BoundAt = entry.BoundAt, Stored = entry.Row is not null };
+            return new Tracked<TRow> { CanonicalId = entry.CanonicalId, Mapped = true, Row = entry.Row, BoundAt = entry.BoundAt, StoredRow = entry.Row };
         }
 
         internal void Remember(string installationId, Dictionary<string, Tracked<TRow>> tracked)

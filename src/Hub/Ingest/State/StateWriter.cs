@@ -3,10 +3,10 @@ using Lsb.Hub.Storage;
 
 namespace Lsb.Hub.Ingest.State;
 
-/// <summary>Writes a <see cref="WorkingSet"/> back: new id-map entries, then the changed rows. A row the hub already held
-/// whose indexed columns keep their stored values is updated without naming them (SQLite then leaves those indexes
-/// alone: an upsert that names every column deletes and re-inserts each index entry, unchanged or not); any other row
-/// is upserted. See docs/performance.md.</summary>
+/// <summary>Writes a <see cref="WorkingSet"/> back: new id-map entries, then the changed rows. A row the hub already held is
+/// updated without naming the indexed columns whose stored values it keeps (SQLite then leaves those indexes alone: an
+/// upsert that names every column deletes and re-inserts each index entry, unchanged or not); a new row, or one the update
+/// does not find as expected, is upserted. See docs/performance.md.</summary>
 public static class StateWriter
 {
     /// <summary>Writes what changed. Id-map inserts are plain inserts: if another writer mapped the same local id
@@ -15,9 +15,12 @@ public static class StateWriter
     {
         ArgumentNullException.ThrowIfNull(set);
         await InsertMappingsAsync(connection, transaction, set, createdAt, cancellationToken);
-        await WriteRowsAsync(connection, transaction, "members", MemberRow.Columns, MemberRow.IndexedColumns, set.Members.Values, MemberValues, cancellationToken);
-        await WriteRowsAsync(connection, transaction, "holdings", HoldingRow.Columns, HoldingRow.IndexedColumns, set.Holdings.Values, HoldingValues, cancellationToken);
-        await WriteRowsAsync(connection, transaction, "loans", LoanRow.Columns, LoanRow.IndexedColumns, set.Loans.Values, LoanValues, cancellationToken);
+        await WriteRowsAsync(connection, transaction, "members", MemberRow.Columns, MemberRow.IndexedColumns, set.Members.Values, MemberValues,
+            MemberRow.ChangedIndexedColumns, cancellationToken);
+        await WriteRowsAsync(connection, transaction, "holdings", HoldingRow.Columns, HoldingRow.IndexedColumns, set.Holdings.Values, HoldingValues,
+            HoldingRow.ChangedIndexedColumns, cancellationToken);
+        await WriteRowsAsync(connection, transaction, "loans", LoanRow.Columns, LoanRow.IndexedColumns, set.Loans.Values, LoanValues,
+            LoanRow.ChangedIndexedColumns, cancellationToken);
     }
 
     /// <summary>Upserts one row (used by features that write a single member, holding or loan).</summary>
@@ -52,30 +55,28 @@ public static class StateWriter
 
     private static async Task UpsertAsync<TRow>(DbConnection connection, DbTransaction transaction, string table, string[] columns,
         IEnumerable<Tracked<TRow>> rows, Func<TRow, object?[]> values, CancellationToken cancellationToken) where TRow : class
-        => await WriteRowsAsync(connection, transaction, table, columns, [], rows, values, cancellationToken);
+        => await WriteRowsAsync(connection, transaction, table, columns, [], rows, values, static (_, _) => 0, cancellationToken);
 
     private static async Task WriteRowsAsync<TRow>(DbConnection connection, DbTransaction transaction, string table, string[] columns,
-        string[] indexedColumns, IEnumerable<Tracked<TRow>> rows, Func<TRow, object?[]> values, CancellationToken cancellationToken) where TRow : class
+        string[] indexedColumns, IEnumerable<Tracked<TRow>> rows, Func<TRow, object?[]> values, Func<TRow, TRow, int> changedIndexed,
+        CancellationToken cancellationToken) where TRow : class
     {
+        // The indexed columns a row keeps are compared in the statement too, with what is stored: a row whose stored values
+        // are not those the page read (features other than ingest change some rows in place: erasure scrubs a card number)
+        // is left to the upsert.
         await using var writes = new UpdateElseUpsert(connection, transaction,
-            indexedColumns.Length > 0 ? UnindexedUpdateSql(table, columns, indexedColumns) : null, UpsertSql(table, columns),
+            indexedColumns.Length > 0 ? changed => UpdateElseUpsert.UpdateSql(table, columns, indexedColumns, changed) : null, UpsertSql(table, columns),
             [.. columns.Select(c => "p_" + c)]);
         foreach (var tracked in rows)
         {
             if (!tracked.Dirty || tracked.Row is null) continue;
             // Only a row the hub held can be updated; a new one goes straight to the upsert.
-            await writes.AddAsync(values(tracked.Row), tryUpdate: tracked.Stored, cancellationToken);
+            var changed = tracked.StoredRow is { } stored ? changedIndexed(stored, tracked.Row) : 0;
+            await writes.AddAsync(values(tracked.Row), tryUpdate: tracked.Stored, changed, cancellationToken);
             tracked.Dirty = false;
         }
         await writes.FlushAsync(cancellationToken);
     }
-
-    // Sets every column but the id and the indexed ones, where the stored indexed values are the row's: a row whose indexed
-    // columns changed (or that is not there) is left to the upsert. Compared in the statement, with what is stored: ingest
-    // changes some stored rows in place (a removed member's card number is scrubbed).
-    private static string UnindexedUpdateSql(string table, string[] columns, string[] indexedColumns)
-        => $"UPDATE {table} SET {string.Join(", ", columns.Skip(1).Except(indexedColumns, StringComparer.Ordinal).Select(c => $"{c} = @p_{c}"))} " +
-           $"WHERE {columns[0]} = @p_{columns[0]} AND {string.Join(" AND ", indexedColumns.Select(c => $"{c} IS @p_{c}"))}";
 
     private static string UpsertSql(string table, string[] columns)
         => $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "@p_" + c))}) " +

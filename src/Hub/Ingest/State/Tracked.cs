@@ -14,8 +14,11 @@ public sealed class Tracked<TRow> where TRow : class
     /// <summary>For an id-map entry a library move made (Consolidation): from when the entry names the entity (the
     /// move's cut-over, ISO 8601); null for entries made by ingest.</summary>
     public string? BoundAt { get; init; }
-    /// <summary>True when the entity's row was read from the database for this transaction (the hub held it).</summary>
-    public bool Stored { get; init; }
+    /// <summary>The entity's row as the hub holds it (read from the database, or kept as the page before wrote it), for
+    /// comparing with <see cref="Row"/> when it is written; null when the hub had no row for it.</summary>
+    public TRow? StoredRow { get; init; }
+    /// <summary>True when the hub held the entity's row (<see cref="StoredRow"/>).</summary>
+    public bool Stored => StoredRow is not null;
     /// <summary>True when <see cref="Row"/> must be written.</summary>
     public bool Dirty { get; set; }
 }

@@ -152,7 +152,7 @@ public sealed class WorkingSet
             // Typed reads by ordinal (HoldingRow.Read etc.): Dapper's mapper boxed every value, about a tenth of the
             // ingest benchmark's CPU (docs/performance.md).
             var row = reader.IsDBNull(3) ? null : read(reader, 3);
-            into[localId] = new Tracked<TRow> { CanonicalId = canonicalId, Mapped = true, Row = row, BoundAt = boundAt, Stored = row is not null };
+            into[localId] = new Tracked<TRow> { CanonicalId = canonicalId, Mapped = true, Row = row, BoundAt = boundAt, StoredRow = row };
         }
     }
 
