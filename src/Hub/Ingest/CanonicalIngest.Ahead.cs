@@ -12,29 +12,30 @@ public sealed partial class CanonicalIngest
     // A page's rows, events and the payload JSON being made for them: everything before its writes.
     private sealed record Decision(WorkingSet Set, ChangeApplier Applier, DateTimeOffset Now, string NowText, Task<PreparedEvent[]> Prepared);
 
-    // The installation's next page, decided on a connection of its own while the page before it is written. It reads the
-    // kept rows (the page before has kept its own as decided) and, for the rest, what is committed: with the page before
+    // The installation's next page, decided on a connection of its own while the page before it is written. It first keeps
+    // the page before's rows as decided, then reads the kept rows and, for the rest, what is committed: with the page before
     // holding the write lock, that is what the page before leaves them (it touches none of them). Its decision counts
     // only if, when its turn comes, nothing else was written meanwhile (see DecisionFor).
     private sealed class PageAhead
     {
         private readonly string _installationId;
         private readonly IReadOnlyList<CanonicalChange> _changes;
-        private readonly long _baseVersion, _invalidations, _dropsBefore;
-        private long _dropsAfter;
+        private readonly long _baseVersion, _invalidations;
+        private long _dropsBefore, _dropsAfter;
 
-        private PageAhead(string installationId, IReadOnlyList<CanonicalChange> changes, long baseVersion, long invalidations, long dropsBefore)
-            => (_installationId, _changes, _baseVersion, _invalidations, _dropsBefore) = (installationId, changes, baseVersion, invalidations, dropsBefore);
+        private PageAhead(string installationId, IReadOnlyList<CanonicalChange> changes, long baseVersion, long invalidations)
+            => (_installationId, _changes, _baseVersion, _invalidations) = (installationId, changes, baseVersion, invalidations);
 
         public Task Deciding { get; private set; } = Task.CompletedTask;
 
         public Decision? Decision { get; private set; }
 
-        public static PageAhead Start(CanonicalIngest ingest, RowCache kept, string installationId, IReadOnlyList<CanonicalChange> changes, long baseVersion,
-            long dropsBefore)
+        // before: the decision of the page being written, whose rows are kept first.
+        public static PageAhead Start(CanonicalIngest ingest, RowCache kept, WorkingSet before, string installationId, IReadOnlyList<CanonicalChange> changes,
+            long baseVersion)
         {
-            var ahead = new PageAhead(installationId, changes, baseVersion, kept.Invalidations, dropsBefore);
-            ahead.Deciding = Task.Run(() => ahead.DecideAsync(ingest, kept));
+            var ahead = new PageAhead(installationId, changes, baseVersion, kept.Invalidations);
+            ahead.Deciding = Task.Run(() => ahead.DecideAsync(ingest, kept, before));
             return ahead;
         }
 
@@ -49,8 +50,11 @@ public sealed partial class CanonicalIngest
                 ? decided
                 : null;
 
-        private async Task DecideAsync(CanonicalIngest ingest, RowCache kept)
+        private async Task DecideAsync(CanonicalIngest ingest, RowCache kept, WorkingSet before)
         {
+            // Kept even if deciding fails below: the page before is written on them whatever becomes of this one.
+            _dropsBefore = kept.Drops;
+            kept.Remember(before);
             try
             {
                 await using var connection = await ingest.OpenReaderAsync();

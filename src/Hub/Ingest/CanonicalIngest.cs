@@ -119,12 +119,12 @@ public sealed partial class CanonicalIngest(HubDatabase database, TimeProvider t
             _decidedAgain++;
             if (ahead.Decision is { } unused) await ObserveAsync(unused.Prepared);
         }
-        var dropsBefore = kept.Drops;
         // Kept as decided: the next page, decided while this one is written, builds on it. Should this page fail, everything
-        // kept is dropped.
-        kept.Remember(decision.Set);
+        // kept is dropped. With a next page to decide, its look-ahead keeps them first, off this page's path (nothing else
+        // touches the kept rows until it is done: see TakeAheadAsync).
         if (next is { Count: > 0 } && decision.Set.GuestLoans is { Recorded.Count: 0, Ended.Count: 0 })
-            _ahead = PageAhead.Start(this, kept, installationId, next, version, dropsBefore);
+            _ahead = PageAhead.Start(this, kept, decision.Set, installationId, next, version);
+        else kept.Remember(decision.Set);
         return await WriteAsync(connection, transaction, installationId, changes, decision, correlationId, beforeCommit, cancellationToken);
     }
 
