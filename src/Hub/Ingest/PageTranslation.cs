@@ -13,7 +13,9 @@ namespace Lsb.Hub.Ingest;
 /// </summary>
 public sealed class PageTranslation
 {
-    private readonly Dictionary<CanonicalChange, VendorChange> _raw = new(ReferenceEqualityComparer.Instance);
+    // The raw change of each translated one, index for index; looked up by change only for the rare change sent on alone.
+    private readonly List<VendorChange> _raw = [];
+    private Dictionary<CanonicalChange, VendorChange>? _rawByChange;
 
     private PageTranslation(Installation? installation) => Installation = installation;
 
@@ -36,7 +38,15 @@ public sealed class PageTranslation
     public TimeSpan Took { get; private set; }
 
     /// <summary>The raw change a translated change came from.</summary>
-    public VendorChange RawOf(CanonicalChange change) => _raw[change];
+    public VendorChange RawOf(CanonicalChange change)
+    {
+        if (_rawByChange is null)
+        {
+            _rawByChange = new Dictionary<CanonicalChange, VendorChange>(Translated.Count, ReferenceEqualityComparer.Instance);
+            for (var i = 0; i < Translated.Count; i++) _rawByChange[Translated[i]] = _raw[i];
+        }
+        return _rawByChange[change];
+    }
 
     /// <summary>Translates <paramref name="changes"/> (oldest first).</summary>
     public static PageTranslation Of(IIlsAdapter adapter, Installation? installation, IReadOnlyList<VendorChange> changes)
@@ -46,12 +56,16 @@ public sealed class PageTranslation
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var page = new PageTranslation(installation);
         page.Translated.Capacity = changes.Count;
+        page._raw.Capacity = changes.Count;
+        // A library's changes count only from the installation it is bound to (or leaving, during a move's overlap). An
+        // installation-wide feed also carries libraries the hub does not serve through it, e.g. a library's data migrated
+        // into its new installation before the cut-over (Consolidation). Null: every library counts.
+        var bound = installation is null || installation.Descriptor.Libraries.Count == 0
+            ? null
+            : installation.Descriptor.Libraries.Select(l => l.VendorLibraryId).ToHashSet(StringComparer.Ordinal);
         foreach (var change in changes)
         {
-            // A library's changes count only from the installation it is bound to (or leaving, during a move's
-            // overlap). An installation-wide feed also carries libraries the hub does not serve through it, e.g. a
-            // library's data migrated into its new installation before the cut-over (Consolidation).
-            if (!IsBound(installation, change))
+            if (bound is not null && change.VendorLibraryId is { } library && !bound.Contains(library))
             {
                 page.NotBound++;
                 continue;
@@ -65,7 +79,7 @@ public sealed class PageTranslation
                     continue;
                 }
                 page.Translated.Add(canonical);
-                page._raw[canonical] = change;
+                page._raw.Add(change);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -83,8 +97,4 @@ public sealed class PageTranslation
         ArgumentNullException.ThrowIfNull(change);
         await bus.SendAsync(new IngestChange(installationId, change), IngestDelivery.ForChange(installation, change, correlationId));
     }
-
-    private static bool IsBound(Installation? installation, VendorChange change)
-        => change.VendorLibraryId is null || installation is null || installation.Descriptor.Libraries.Count == 0
-           || installation.Descriptor.Libraries.Any(l => string.Equals(l.VendorLibraryId, change.VendorLibraryId, StringComparison.Ordinal));
 }
