@@ -11,15 +11,18 @@ public sealed class IndexedColumnsTests
 {
     [Fact]
     public void When_one_column_of_a_member_changes_Should_report_exactly_its_indexed_bit() =>
-        AssertBitsAgree(new MemberRow { Id = "mbr-1", HomeIsil = "NL-0851010000" }, MemberRow.Columns, MemberRow.IndexedColumns, MemberRow.ChangedIndexedColumns, r => r.Copy());
+        AssertBitsAgree(new MemberRow { Id = "mbr-1", HomeIsil = "NL-0851010000" },
+            MemberRow.Columns, MemberRow.IndexedColumns, MemberRow.ChangedIndexedColumns, r => r.Copy());
 
     [Fact]
     public void When_one_column_of_a_copy_changes_Should_report_exactly_its_indexed_bit() =>
-        AssertBitsAgree(new HoldingRow { Id = "hld-1", Isil = "NL-0851010000" }, HoldingRow.Columns, HoldingRow.IndexedColumns, HoldingRow.ChangedIndexedColumns, r => r.Copy());
+        AssertBitsAgree(new HoldingRow { Id = "hld-1", Isil = "NL-0851010000" },
+            HoldingRow.Columns, HoldingRow.IndexedColumns, HoldingRow.ChangedIndexedColumns, r => r.Copy());
 
     [Fact]
     public void When_one_column_of_a_loan_changes_Should_report_exactly_its_indexed_bit() =>
-        AssertBitsAgree(new LoanRow { Id = "lon-1", MemberId = "mbr-1", Isil = "NL-0851010000" }, LoanRow.Columns, LoanRow.IndexedColumns, LoanRow.ChangedIndexedColumns, r => r.Copy());
+        AssertBitsAgree(new LoanRow { Id = "lon-1", MemberId = "mbr-1", Isil = "NL-0851010000" },
+            LoanRow.Columns, LoanRow.IndexedColumns, LoanRow.ChangedIndexedColumns, r => r.Copy());
 
     [Fact]
     public void When_a_loan_ends_Should_set_its_end_and_the_unindexed_columns_and_check_the_other_indexed_columns()

@@ -33,7 +33,8 @@ public sealed class LoanRow
     /// <summary>Which of <see cref="IndexedColumns"/> <paramref name="row"/> changes against <paramref name="stored"/>: bit i
     /// for column i (<see cref="StateWriter"/> then updates only those indexes).</summary>
     public static int ChangedIndexedColumns(LoanRow stored, LoanRow row) =>
-        UpdateElseUpsert.Changed(0, stored.MemberId, row.MemberId) | UpdateElseUpsert.Changed(1, stored.HoldingId, row.HoldingId) | UpdateElseUpsert.Changed(2, stored.Isil, row.Isil) | UpdateElseUpsert.Changed(3, stored.EndedAt, row.EndedAt);
+        UpdateElseUpsert.Changed(0, stored.MemberId, row.MemberId) | UpdateElseUpsert.Changed(1, stored.HoldingId, row.HoldingId)
+        | UpdateElseUpsert.Changed(2, stored.Isil, row.Isil) | UpdateElseUpsert.Changed(3, stored.EndedAt, row.EndedAt);
 
     /// <summary>The columns ingest writes, in order.</summary>
     public static readonly string[] Columns =

@@ -40,7 +40,8 @@ public sealed class MemberRow
     /// <summary>Which of <see cref="IndexedColumns"/> <paramref name="row"/> changes against <paramref name="stored"/>: bit i
     /// for column i (<see cref="StateWriter"/> then updates only those indexes).</summary>
     public static int ChangedIndexedColumns(MemberRow stored, MemberRow row) =>
-        UpdateElseUpsert.Changed(0, stored.HomeIsil, row.HomeIsil) | UpdateElseUpsert.Changed(1, stored.CardNumber, row.CardNumber) | UpdateElseUpsert.Changed(2, stored.NationalUserId, row.NationalUserId);
+        UpdateElseUpsert.Changed(0, stored.HomeIsil, row.HomeIsil) | UpdateElseUpsert.Changed(1, stored.CardNumber, row.CardNumber)
+        | UpdateElseUpsert.Changed(2, stored.NationalUserId, row.NationalUserId);
 
     /// <summary>The columns ingest writes, in order.</summary>
     public static readonly string[] Columns =
