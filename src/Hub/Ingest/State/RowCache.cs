@@ -10,8 +10,9 @@ namespace Lsb.Hub.Ingest.State;
 /// retention, a guest loan, another process) changes it, and then everything kept is dropped (<see cref="Validate"/>).
 /// A page that fails drops everything too (its rows were kept as decided, and never stored).
 /// </para>
-/// Not thread-safe: the ingest gate admits one page at a time, and the next page decided ahead reads it only while the
-/// page before is being written (CanonicalIngest.Ahead), which does not touch it.
+/// Not thread-safe: the ingest gate admits one page at a time. While a page is written, the look-ahead of the next page
+/// (CanonicalIngest.Ahead) keeps the written page's rows and then reads the kept rows; the page itself does not touch
+/// them, and the next page waits for the look-ahead before it does.
 /// </summary>
 public sealed class RowCache(int capacity)
 {
