@@ -83,20 +83,8 @@ public abstract class StateWriteTests(TestBackend backend) : IAsyncLifetime
     public async Task When_a_row_read_for_the_page_is_gone_by_the_time_it_is_written_Should_write_it_whole()
     {
         var id = await _copies.PutAsync("c3", "NL-0851010000", "35100000003003", shelfmark: "ROMAN A");
-        var database = _hub.Hub.Services.GetRequiredService<HubDatabase>();
-        await using (var connection = await database.OpenAsync())
-        await using (var transaction = await HubDatabase.BeginWriteAsync(connection, CancellationToken.None))
-        {
-            var set = await WorkingSet.LoadAsync(connection, transaction, database.Dialect, DirectCopies.Installation,
-                [Copy("c3")], CancellationToken.None);
-            await connection.ExecuteAsync("DELETE FROM holdings WHERE id = @id", new { id }, transaction);
-            var tracked = set.Holdings["c3"];
-            tracked.Row!.Shelfmark = "ROMAN B";
-            tracked.Dirty = true;
 
-            await StateWriter.WriteAsync(connection, transaction, set, DateTimeOffset.UtcNow.ToString("O"), CancellationToken.None);
-            await transaction.CommitAsync();
-        }
+        await WriteCopyChangedMeanwhileAsync("c3", "DELETE FROM holdings WHERE id = @id", id, row => row.Shelfmark = "ROMAN B");
 
         Assert.Equal(["ROMAN B"], await ScalarsAsync("SELECT shelfmark FROM holdings WHERE barcode = '35100000003003'"));
     }
@@ -133,24 +121,31 @@ public abstract class StateWriteTests(TestBackend backend) : IAsyncLifetime
         // The page changes the copy's branch (one indexed column) and reads its barcode as unchanged; meanwhile the stored
         // barcode is changed in place. An update that set only the branch would leave that barcode, and its index entry, behind.
         var id = await _copies.PutAsync("c5", "NL-0851010000", "35100000005005", shelfmark: "ROMAN A");
-        var database = _hub.Hub.Services.GetRequiredService<HubDatabase>();
-        await using (var connection = await database.OpenAsync())
-        await using (var transaction = await HubDatabase.BeginWriteAsync(connection, CancellationToken.None))
-        {
-            var set = await WorkingSet.LoadAsync(connection, transaction, database.Dialect, DirectCopies.Installation,
-                [Copy("c5")], CancellationToken.None);
-            await connection.ExecuteAsync("UPDATE holdings SET barcode = 'scrubbed' WHERE id = @id", new { id }, transaction);
-            var tracked = set.Holdings["c5"];
-            tracked.Row = tracked.Row!.Copy();
-            tracked.Row.Isil = "NL-0851020000";
-            tracked.Dirty = true;
 
-            await StateWriter.WriteAsync(connection, transaction, set, DateTimeOffset.UtcNow.ToString("O"), CancellationToken.None);
-            await transaction.CommitAsync();
-        }
+        await WriteCopyChangedMeanwhileAsync("c5", "UPDATE holdings SET barcode = 'scrubbed' WHERE id = @id", id, row => row.Isil = "NL-0851020000");
 
         Assert.Equal([id], await ScalarsAsync("SELECT id FROM holdings WHERE barcode = '35100000005005' AND isil = 'NL-0851020000'"));
         Assert.Empty(await ScalarsAsync("SELECT id FROM holdings WHERE barcode = 'scrubbed'"));
+    }
+
+    // In one transaction: reads copy localId for a page, runs meanwhileSql on the stored row (@id), then writes the
+    // page's row with change applied (to a copy of the row read, as ingest does).
+    private async Task WriteCopyChangedMeanwhileAsync(string localId, string meanwhileSql, string id, Action<HoldingRow> change)
+    {
+        var database = _hub.Hub.Services.GetRequiredService<HubDatabase>();
+        await using var connection = await database.OpenAsync();
+        await using var transaction = await HubDatabase.BeginWriteAsync(connection, CancellationToken.None);
+        var set = await WorkingSet.LoadAsync(connection, transaction, database.Dialect, DirectCopies.Installation,
+            [Copy(localId)], CancellationToken.None);
+        await connection.ExecuteAsync(meanwhileSql, new { id }, transaction);
+        var tracked = set.Holdings[localId];
+        var row = tracked.Row!.Copy();
+        change(row);
+        tracked.Row = row;
+        tracked.Dirty = true;
+
+        await StateWriter.WriteAsync(connection, transaction, set, DateTimeOffset.UtcNow.ToString("O"), CancellationToken.None);
+        await transaction.CommitAsync();
     }
 
     private const string EndedLoansSql =
