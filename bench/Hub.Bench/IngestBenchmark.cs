@@ -80,12 +80,14 @@ public static class IngestBenchmark
         using var allocations = Environment.GetEnvironmentVariable("LSB_BENCH_ALLOC") is { Length: > 0 } ? new AllocationSampler() : null;
         var gc = GcCounts.Now();
         var io = IoCounts.Now();
+        var (jitMethods, jitTime) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
         var clock = Stopwatch.StartNew();
         var elapsed = await WaitUntilDrainedAsync(database, backpressure, access.Name, clock);
         // CPU of the whole process (hub and simulator) until the drain was seen: less sensitive than the wall clock to
         // other tenants of the machine.
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var gcDuring = GcCounts.Now() - gc;
+        var (jitMethodsDuring, jitTimeDuring) = (System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods, System.Runtime.JitInfo.GetCompilationTime() - jitTime);
         var ioDuring = IoCounts.Now() - io;
         allocations?.Print();
         var events = await HeadAsync(database) - headBefore;
@@ -93,6 +95,7 @@ public static class IngestBenchmark
         var detail = $"({read:N0} vendor changes read, {read / elapsed.TotalSeconds:N0}/s; process CPU {cpu.TotalSeconds:F1} s = {cpu.TotalMicroseconds / Math.Max(1, read):F0} µs per change; " +
             $"{gcDuring.Allocated / Math.Max(1, read):N0} bytes allocated per change; GC paused {gcDuring.Paused.TotalMilliseconds:N0} ms in " +
             $"{gcDuring.Gen0}/{gcDuring.Gen1}/{gcDuring.Gen2} collections of generation 0/1/2; " +
+            $"JIT compiled {jitMethodsDuring:N0} methods in {jitTimeDuring.TotalMilliseconds:N0} ms; " +
             $"{ioDuring.Read / Math.Max(1, read):N0} bytes read and {ioDuring.Written / Math.Max(1, read):N0} written by system calls per change; " +
             (kept is null ? "no rows kept between pages)"
                 : $"rows kept between pages: {kept.Hits - hitsBefore:N0} found, {kept.Misses - missesBefore:N0} read, dropped {kept.Invalidations - droppedBefore:N0} times; " +

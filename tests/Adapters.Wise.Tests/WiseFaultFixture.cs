@@ -80,6 +80,13 @@ public sealed class WiseFaultFixture : IIlsFaultFixture, IDisposable
         }
     }
 
+    /// <summary>Normal answers, but the item mutation feed answers <paramref name="body"/>.</summary>
+    public void ServeItemMutations(string body)
+    {
+        Behave(InstallationBehaviour.Normal);
+        Json("/itemmanagement/library/5101/itemmutations", "GET", body);
+    }
+
     /// <summary>How many requests reached the stub for a path below the API base.</summary>
     public int RequestsTo(string path) => Server.LogEntries.Count(e => e.RequestMessage?.Path == WiseCannedFeed.Base + path);
 

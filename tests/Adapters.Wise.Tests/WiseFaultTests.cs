@@ -1,5 +1,7 @@
+using Lsb.Hub.Adapters.Changes;
 using Lsb.Hub.Adapters.Contract;
 using Lsb.Hub.Canonical.Commands;
+using Lsb.Hub.Canonical.Holdings;
 using Lsb.Hub.Simulators.Wise;
 
 namespace Lsb.Hub.Adapters.Wise.Tests;
@@ -39,6 +41,39 @@ public sealed class WiseFaultTests : IDisposable
         var e = await Assert.ThrowsAsync<IlsProtocolException>(() => fixture.CreateAdapter().ReadChangesAsync(null, 100, Cancel));
         Assert.Contains("'sandbox-wise' answered with malformed JSON", e.Message, StringComparison.Ordinal);
         Assert.Contains("Nothing was read", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_mutation_whose_record_does_not_read_should_fail_alone_and_the_rest_of_its_page_should_translate()
+    {
+        // The second copy says "ja" where Wise sends a boolean: the page as a whole cannot be read into its records, so the
+        // adapter reads it record by record; only that change fails, in translation, naming itself.
+        fixture.ServeItemMutations(WiseCannedFeed.ItemMutations.Replace("\"iblUitleenbaar\":false", "\"iblUitleenbaar\":\"ja\"", StringComparison.Ordinal));
+        var adapter = fixture.CreateAdapter();
+        var items = (await ChangeFeed.ReadToEndAsync(adapter, null, 1000, Cancel)).Changes.Where(c => c.Feed == "item").ToList();
+        Assert.Equal(["5000001", "5000002", "5000001"], items.Select(c => c.LocalId));
+        var e = Assert.Throws<IlsProtocolException>(() => adapter.Translate(items[1]));
+        Assert.Contains("5101:item:2", e.Message, StringComparison.Ordinal);
+        Assert.IsType<HoldingSnapshot>(adapter.Translate(items[0]));
+        Assert.Equal(HoldingStatus.OnLoan, Assert.IsType<HoldingSnapshot>(adapter.Translate(items[2])).Status);
+    }
+
+    [Fact]
+    public async Task A_change_translated_from_the_page_as_read_and_again_from_its_payload_should_give_the_same_canonical_change()
+    {
+        fixture.Behave(InstallationBehaviour.Normal);
+        var adapter = fixture.CreateAdapter();
+        var changes = (await ChangeFeed.ReadToEndAsync(adapter, null, 1000, Cancel)).Changes.Where(c => c.Feed is "item" or "loan").ToList();
+        Assert.Equal(4, changes.Count);
+        foreach (var change in changes)
+        {
+            var asRead = adapter.Translate(change);
+            // The reading made while the page was read is handed out once: this translation reads the record's bytes.
+            var fromPayload = adapter.Translate(change);
+            Assert.Equal(fromPayload, asRead);
+            Assert.Equal(fromPayload, adapter.Translate(new VendorChange(change.Feed, change.LocalId, change.SourceEventId, change.SourceVersion,
+                change.ChangedAt, change.Payload, change.VendorLibraryId)));
+        }
     }
 
     [Fact]

@@ -24,6 +24,7 @@ public sealed record VendorChange(
 {
     private string? _payload = Payload;
     private readonly ReadOnlyMemory<byte> _utf8Payload;
+    private object? _decoded;
 
     private VendorChange(string feed, string localId, string sourceEventId, long sourceVersion, DateTimeOffset changedAt, ReadOnlyMemory<byte> utf8Payload,
         string? vendorLibraryId)
@@ -47,6 +48,20 @@ public sealed record VendorChange(
     /// <summary>The record as UTF-8, when the adapter kept it so (<see cref="OfUtf8"/>); empty otherwise.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public ReadOnlyMemory<byte> Utf8Payload => _utf8Payload;
+
+    /// <summary>Attaches the adapter's own reading of the record, made while it read the page, so that its translator need
+    /// not parse <see cref="Payload"/> again (see <see cref="TakeDecoded"/>). Not part of the change's value: it is neither
+    /// compared nor sent on the bus.</summary>
+    public VendorChange WithDecoded(object decoded)
+    {
+        _decoded = decoded;
+        return this;
+    }
+
+    /// <summary>What <see cref="WithDecoded"/> attached, handed out once (null after that, or if nothing was attached): the
+    /// translator takes it, and the change no longer keeps it alive while its page waits to be applied. A change translated
+    /// again (replayed from the bus) is read from its payload.</summary>
+    public object? TakeDecoded() => Interlocked.Exchange(ref _decoded, null);
 
     /// <summary>Equal when every member is, the payload compared as text however it was kept.</summary>
     public bool Equals(VendorChange? other) => other is not null && Feed == other.Feed && LocalId == other.LocalId && SourceEventId == other.SourceEventId

@@ -70,6 +70,16 @@ internal sealed class WiseConnection(InstallationDescriptor installation, IWiseA
         }
     }
 
+    /// <summary>Sends a read and returns its body as read, in a buffer rented from the shared pool (a feed page of 1,000
+    /// records is ≈ 600 KB: a new array per page would be a large object); non-success answers throw.</summary>
+    public async Task<PooledBody> ReadBodyAsync(Func<IWiseApi, CancellationToken, Task<HttpResponseMessage>> call, string what, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(call, what, cancellationToken);
+        await EnsureSuccessAsync(response, what, cancellationToken);
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        return await PooledBody.ReadAsync(body, response.Content.Headers.ContentLength, cancellationToken);
+    }
+
     /// <summary>Sends a read and deserializes its body; non-success answers throw.</summary>
     public async Task<T> ReadAsync<T>(Func<IWiseApi, CancellationToken, Task<HttpResponseMessage>> call, JsonTypeInfo<T> type, string what, CancellationToken cancellationToken)
     {

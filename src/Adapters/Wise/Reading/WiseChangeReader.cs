@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Lsb.Hub.Adapters.Changes;
 using Lsb.Hub.Adapters.Wise.Dto;
 using Lsb.Hub.Adapters.Wise.Http;
@@ -101,12 +102,97 @@ internal sealed class WiseChangeReader(WiseConnection connection, WisePatronFetc
         var after = items ? position.Items : position.Loans;
         var limit = Math.Min(budget, connection.Options.FeedPageSize);
         var what = $"reading the {feed} mutations of library {libraryId}";
-        using var document = await connection.ReadDocumentAsync(
+        using var body = await connection.ReadBodyAsync(
             (api, c) => items ? api.ItemMutations(libraryId, after, limit, c) : api.LoanMutations(libraryId, after, limit, c), what, cancellationToken);
+        var (last, newest) = (items
+                ? TakeDecoded(body.Memory, WiseJsonContext.Default.WiseMutationPageWiseItemMutation, m => (m.Number, m.At, m.Item?.ItemId), libraryId, feed, after, limit, changes)
+                : TakeDecoded(body.Memory, WiseJsonContext.Default.WiseMutationPageWiseLoanMutation, m => (m.Number, m.At, m.Loan?.LoanId ?? m.ForeignItem?.TakeInId),
+                    libraryId, feed, after, limit, changes))
+            ?? TakeFromDocument(body.Memory, items, libraryId, feed, after, limit, changes, what);
+        var next = items ? position with { Items = last } : position with { Loans = last };
+        return (next, newest > last);
+    }
+
+    // The page's mutations deserialized in one pass (one reader state for the page, not one per record), each kept with its
+    // record's bytes as read. Null, with nothing added, when the page does not read so: a record that does not match the
+    // DTO (it then fails alone, in translation) or a malformed page (TakeFromDocument says what is wrong).
+    private static (long Last, long Newest)? TakeDecoded<TMutation>(ReadOnlyMemory<byte> body, JsonTypeInfo<WiseMutationPage<TMutation>> type,
+        Func<TMutation, (long Number, DateTimeOffset At, string? LocalId)> key, string libraryId, string feed, long after, int limit, List<VendorChange> changes)
+        where TMutation : class
+    {
+        WiseMutationPage<TMutation>? page;
+        List<Range> records;
+        long newest;
+        try
+        {
+            page = JsonSerializer.Deserialize(body.Span, type);
+            (records, newest) = RecordRanges(body.Span);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        if (page?.Mutations is not { } mutations || mutations.Count != records.Count || newest < 0) return null;
+        var added = new List<VendorChange>(Math.Min(limit, mutations.Count));
+        var last = after;
+        for (var i = 0; i < mutations.Count && added.Count < limit; i++)
+        {
+            var mutation = mutations[i];
+            var (number, at, localId) = key(mutation);
+            if (number <= last) continue;
+            if (localId is null) return null;
+            added.Add(VendorChange.OfUtf8(feed, localId, string.Create(CultureInfo.InvariantCulture, $"{libraryId}:{feed}:{number}"), number, at,
+                body[records[i]].ToArray(), libraryId).WithDecoded(mutation));
+            last = number;
+        }
+        changes.AddRange(added);
+        return (last, newest);
+    }
+
+    // Where each record of "mutaties" lies in the page, and "laatsteMutatienummer" (-1 if the page has none).
+    private static (List<Range> Records, long Newest) RecordRanges(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        var records = new List<Range>();
+        long newest = -1;
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) throw new JsonException("The page is not an object.");
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("mutaties"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.StartArray) throw new JsonException("mutaties is not an array.");
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    var start = (int)reader.TokenStartIndex;
+                    reader.Skip();
+                    records.Add(start..(int)reader.BytesConsumed);
+                }
+            }
+            else if (reader.ValueTextEquals("laatsteMutatienummer"u8))
+            {
+                reader.Read();
+                newest = reader.GetInt64();
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+        return (records, newest);
+    }
+
+    // The page read as a document, record by record: what a page TakeDecoded could not read goes through here, which names
+    // what is missing or malformed.
+    private (long Last, long Newest) TakeFromDocument(ReadOnlyMemory<byte> body, bool items, string libraryId, string feed, long after, int limit,
+        List<VendorChange> changes, string what)
+    {
         var last = after;
         var taken = 0;
         try
         {
+            using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
             var record = items ? "exemplaar" : "uitlening";
             var idField = items ? "exemplaarId" : "uitleningId";
@@ -125,11 +211,9 @@ internal sealed class WiseChangeReader(WiseConnection connection, WisePatronFetc
                     mutation.GetProperty("mutatiedatum").GetDateTimeOffset(), JsonMarshal.GetRawUtf8Value(mutation).ToArray(), libraryId));
                 last = number;
             }
-            var newest = root.GetProperty("laatsteMutatienummer").GetInt64();
-            var next = items ? position with { Items = last } : position with { Loans = last };
-            return (next, newest > last);
+            return (last, root.GetProperty("laatsteMutatienummer").GetInt64());
         }
-        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
+        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException or JsonException)
         {
             throw connection.Unreadable(what, e);
         }

@@ -26,8 +26,8 @@ internal sealed class WiseTranslator(string installation, WiseMappings mappings)
         {
             WiseFeeds.Patron => Patron(change, libraryId, Read(change, WiseJsonContext.Default.WisePatron)),
             WiseFeeds.DeletedPatron => DeletedPatron(change, libraryId, Read(change, WiseJsonContext.Default.WiseDeletedPatron)),
-            WiseFeeds.Item => Item(change, libraryId, Read(change, WiseJsonContext.Default.WiseItemMutation)),
-            WiseFeeds.Loan => LoanOrForeignItem(change, libraryId, Read(change, WiseJsonContext.Default.WiseLoanMutation)),
+            WiseFeeds.Item => Item(change, libraryId, change.TakeDecoded() as WiseItemMutation ?? Read(change, WiseJsonContext.Default.WiseItemMutation)),
+            WiseFeeds.Loan => LoanOrForeignItem(change, libraryId, change.TakeDecoded() as WiseLoanMutation ?? Read(change, WiseJsonContext.Default.WiseLoanMutation)),
             _ => throw new IlsProtocolException($"Wise change {change.SourceEventId} comes from unknown feed '{change.Feed}'; the Wise adapter reads patron, deletedpatron, item and loan."),
         };
     }

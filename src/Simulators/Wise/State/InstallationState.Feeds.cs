@@ -9,21 +9,23 @@ internal sealed partial class InstallationState
     public IReadOnlyList<WiseLibraryDto> ListLibraries()
         => [.. Spec.Libraries.Select(l => new WiseLibraryDto(l.LibraryId, l.Name, [.. l.Branches.Select(b => new WiseBranchDto(b.BranchId, b.Name))]))];
 
-    public WiseFeedPageDto<WiseItemMutationDto> ReadItemFeed(string libraryId, long after, int limit)
+    /// <summary>The item feed's newest mutation number and at most <paramref name="limit"/> entries after <paramref name="after"/>, as JSON.</summary>
+    public (long LastNumber, byte[][] Entries) ReadItemFeed(string libraryId, long after, int limit)
     {
         lock (_gate)
         {
             var feed = Library(libraryId).ItemFeed;
-            return new WiseFeedPageDto<WiseItemMutationDto>(libraryId, feed.Count, Slice(feed, after, limit));
+            return (feed.Count, feed.After(after, limit));
         }
     }
 
-    public WiseFeedPageDto<WiseLoanMutationDto> ReadLoanFeed(string libraryId, long after, int limit)
+    /// <summary>The loan feed's newest mutation number and at most <paramref name="limit"/> entries after <paramref name="after"/>, as JSON.</summary>
+    public (long LastNumber, byte[][] Entries) ReadLoanFeed(string libraryId, long after, int limit)
     {
         lock (_gate)
         {
             var feed = Library(libraryId).LoanFeed;
-            return new WiseFeedPageDto<WiseLoanMutationDto>(libraryId, feed.Count, Slice(feed, after, limit));
+            return (feed.Count, feed.After(after, limit));
         }
     }
 
@@ -103,12 +105,6 @@ internal sealed partial class InstallationState
         {
             return FindItem(itemId, barcode) is { } item && item.LibraryId == libraryId ? item.Current : null;
         }
-    }
-
-    private static List<T> Slice<T>(List<T> feed, long after, int limit)
-    {
-        var start = (int)Math.Clamp(after, 0, feed.Count);
-        return feed.GetRange(start, Math.Min(limit, feed.Count - start));
     }
 
     private static int LowerBound(List<WiseDeletedPatronDto> deleted, long ticks)

@@ -16,10 +16,10 @@ internal sealed class LibraryState(WiseLibrarySpec spec)
     public List<WiseDeletedPatronDto> DeletedPatrons { get; } = [];
 
     /// <summary>The item mutation feed; entry i has mutation number i + 1.</summary>
-    public List<WiseItemMutationDto> ItemFeed { get; } = [];
+    public MutationFeed<WiseItemMutationDto> ItemFeed { get; } = new(WiseSimJsonContext.Default.WiseItemMutationDto);
 
     /// <summary>The loan mutation feed; entry i has mutation number i + 1.</summary>
-    public List<WiseLoanMutationDto> LoanFeed { get; } = [];
+    public MutationFeed<WiseLoanMutationDto> LoanFeed { get; } = new(WiseSimJsonContext.Default.WiseLoanMutationDto);
 
     public PickList Patrons { get; } = new();
     public PickList Items { get; } = new();
