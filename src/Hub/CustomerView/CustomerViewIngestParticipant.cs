@@ -6,8 +6,8 @@ using Lsb.Hub.Ingest;
 namespace Lsb.Hub.CustomerView;
 
 /// <summary>
-/// Keeps the customer view in step with ingest, in the page's transaction: links the memberships that arrived or
-/// changed into persons (<see cref="PersonLinker"/>), and records consent reported by the member's ILS
+/// Keeps the customer view in step with ingest, in the page's transaction: links the memberships that arrived or whose
+/// identifying fields changed into persons (<see cref="PersonLinker"/>), and records consent reported by the member's ILS
 /// (<c>MemberSnapshot.ConsentIntegralView</c>) — as a decision only when the ILS value changes, so an unrelated profile
 /// change in the ILS NEVER overrides a later decision recorded through the API. Raises no events.
 /// </summary>
@@ -20,7 +20,9 @@ public sealed class CustomerViewIngestParticipant : IIngestParticipant
         var p = participation;
         if (p.Members.Count == 0) return [];
         await LogHeadLock.TakeAsync(p.Connection, p.Transaction, p.Dialect, cancellationToken);
-        var changed = p.Members.Where(m => m.Changed).Select(m => m.Row.Id).ToHashSet(StringComparer.Ordinal);
+        // Only what person linking compares can link a membership differently: a membership whose card number, national user
+        // id and birth date are what they were keeps its person (changes of the others relink around them when they happen).
+        var changed = p.Members.Where(m => m.Changed && m.IdentityChanged).Select(m => m.Row.Id).ToHashSet(StringComparer.Ordinal);
         var moved = await PersonLinker.LinkAsync(p.Connection, p.Transaction, p.Dialect, changed, p.Now, cancellationToken);
         foreach (var personId in moved)
         {

@@ -139,7 +139,9 @@ public sealed class ChangeApplier(WorkingSet set, string updatedAt)
         tracked.Row = row;
         tracked.Dirty = true;
         var unchanged = old is not null && !old.Removed && old.ContentHash == row.ContentHash;
-        _appliedMembers.Add(new AppliedMember(s, row, !unchanged));
+        var identityChanged = old is null || old.Removed || !string.Equals(old.CardNumber, row.CardNumber, StringComparison.Ordinal)
+            || !string.Equals(old.NationalUserId, row.NationalUserId, StringComparison.Ordinal) || !string.Equals(old.BirthDate, row.BirthDate, StringComparison.Ordinal);
+        _appliedMembers.Add(new AppliedMember(s, row, !unchanged, identityChanged));
         if (unchanged) return;
         var profile = ProfileOf(s);
         var memberId = MemberId.Parse(tracked.CanonicalId);

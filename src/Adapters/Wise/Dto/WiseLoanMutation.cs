@@ -3,10 +3,12 @@ using System.Text.Json.Serialization;
 namespace Lsb.Hub.Adapters.Wise.Dto;
 
 /// <summary>An entry of the loan mutation feed (the payload of a "loan" change): a loan, or (kind INNAME_VREEMD) a copy of
-/// another system that the desk took in.</summary>
-internal sealed record WiseLoanMutation(
-    [property: JsonPropertyName("mutatienummer")] long Number,
-    [property: JsonPropertyName("mutatiedatum")] DateTimeOffset At,
-    [property: JsonPropertyName("mutatiesoort")] string? Kind,
-    [property: JsonPropertyName("uitlening")] WiseLoan? Loan,
-    [property: JsonPropertyName("vreemdExemplaar")] WiseForeignItem? ForeignItem = null);
+/// another system that the desk took in. Settable members rather than a constructor (see <see cref="WiseItemMutation"/>).</summary>
+internal sealed record WiseLoanMutation
+{
+    [JsonPropertyName("mutatienummer")] public long Number { get; init; }
+    [JsonPropertyName("mutatiedatum")] public DateTimeOffset At { get; init; }
+    [JsonPropertyName("mutatiesoort")] public string? Kind { get; init; }
+    [JsonPropertyName("uitlening")] public WiseLoan? Loan { get; init; }
+    [JsonPropertyName("vreemdExemplaar")] public WiseForeignItem? ForeignItem { get; init; }
+}
