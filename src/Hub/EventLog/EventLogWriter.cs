@@ -23,8 +23,8 @@ public static class EventLogWriter
         IReadOnlyList<CanonicalEvent> events, string? correlationId, DateTimeOffset recordedAt, CancellationToken cancellationToken)
         => AppendAsync(connection, transaction, Prepare(events), correlationId, recordedAt, cancellationToken);
 
-    /// <summary>The text of each event's log row (its payload JSON above all), made before the write: ingest makes it on
-    /// another thread while the page's state rows are written.</summary>
+    /// <summary>The text of each event's log row (its payload JSON above all, as UTF-8), made before the write: ingest makes
+    /// it on another thread while the page's state rows are written, so the write itself only binds it.</summary>
     public static PreparedEvent[] Prepare(IReadOnlyList<CanonicalEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);
@@ -32,7 +32,10 @@ public static class EventLogWriter
         for (var i = 0; i < rows.Length; i++)
         {
             var e = events[i];
-            rows[i] = new PreparedEvent(e, e.EventId.ToString(), e.OccurredAt.ToUniversalTime().ToString("O"), EventPayloadJson.Write(e));
+            rows[i] = new PreparedEvent(e, e.EventId.ToString(), e.OccurredAt.ToUniversalTime().ToString("O"), new Utf8Text(EventPayloadJson.WriteUtf8(e)))
+            {
+                EventType = e.EventType, SubjectId = e.SubjectId, LibraryIsil = e.LibraryIsil,
+            };
         }
         return rows;
     }
@@ -47,12 +50,16 @@ public static class EventLogWriter
             "UPDATE event_log_head SET last_position = last_position + @n WHERE id = 1 RETURNING last_position",
             new { n = (long)rows.Count }, transaction, cancellationToken: cancellationToken));
         var first = last - rows.Count + 1;
-        var sources = rows.Select(r => r.Event.Source.System).Distinct(StringComparer.Ordinal).ToList();
-        if (sources.Count != 1)
+        var source = rows[0].Event.Source.System;
+        for (var i = 1; i < rows.Count; i++)
+        {
+            if (string.Equals(rows[i].Event.Source.System, source, StringComparison.Ordinal)) continue;
+            var sources = rows.Select(r => r.Event.Source.System).Distinct(StringComparer.Ordinal);
             throw new ArgumentException($"One append holds the events of one source system; got {string.Join(", ", sources)}.", nameof(rows));
+        }
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO event_batches (id, last_position, source_system, recorded_at, correlation_id) VALUES (@first, @last, @source, @recorded, @correlationId)",
-            new { first, last, source = sources[0], recorded = recordedAt.ToUniversalTime().ToString("O"), correlationId }, transaction, cancellationToken: cancellationToken));
+            new { first, last, source, recorded = recordedAt.ToUniversalTime().ToString("O"), correlationId }, transaction, cancellationToken: cancellationToken));
 
         await using var batch = new RowBatch(connection, transaction, InsertSql, "position", "eventId", "eventType", "schemaVersion",
             "subjectId", "isil", "sourceEventId", "occurredAt", "batchId", "payload");
@@ -62,7 +69,7 @@ public static class EventLogWriter
             var e = row.Event;
             await batch.AddAsync(
             [
-                position++, row.EventId, e.EventType, e.SchemaVersion, e.SubjectId, e.LibraryIsil,
+                position++, row.EventId, row.EventType, e.SchemaVersion, row.SubjectId, row.LibraryIsil,
                 e.Source.SourceEventId, row.OccurredAt, first, row.Payload,
             ], cancellationToken);
         }
@@ -71,5 +78,15 @@ public static class EventLogWriter
     }
 }
 
-/// <summary>One event and the text of its log row (<see cref="EventLogWriter.Prepare"/>).</summary>
-public sealed record PreparedEvent(CanonicalEvent Event, string EventId, string OccurredAt, string Payload);
+/// <summary>One event and the text of its log row (<see cref="EventLogWriter.Prepare"/>); the payload JSON as UTF-8.</summary>
+public sealed record PreparedEvent(CanonicalEvent Event, string EventId, string OccurredAt, Utf8Text Payload)
+{
+    /// <summary>The event's type name (<see cref="CanonicalEvent.EventType"/>).</summary>
+    public required string EventType { get; init; }
+
+    /// <summary>The event's subject (<see cref="CanonicalEvent.SubjectId"/>, which formats the id anew each time).</summary>
+    public required string SubjectId { get; init; }
+
+    /// <summary>The event's library (<see cref="CanonicalEvent.LibraryIsil"/>).</summary>
+    public required string LibraryIsil { get; init; }
+}

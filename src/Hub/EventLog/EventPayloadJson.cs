@@ -33,6 +33,13 @@ public static class EventPayloadJson
         return JsonSerializer.Serialize(e, e.GetType(), Options);
     }
 
+    /// <summary>The payload of <paramref name="e"/> as UTF-8 (the same JSON as <see cref="Write"/>).</summary>
+    public static byte[] WriteUtf8(CanonicalEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return JsonSerializer.SerializeToUtf8Bytes(e, e.GetType(), Options);
+    }
+
     /// <summary>The event again, from its log columns and payload.</summary>
     public static CanonicalEvent Read(string eventType, string payload, Guid eventId, EventSource source, DateTimeOffset occurredAt, int schemaVersion)
     {

@@ -46,7 +46,7 @@ public sealed partial class RowBatch : IAsyncDisposable
     /// rows run together on <see cref="FlushAsync"/>.</summary>
     public int LastRowChanges { get; private set; }
 
-    /// <summary>Adds a row; values in parameter order (string, long, int, bool, double, byte[] or null).</summary>
+    /// <summary>Adds a row; values in parameter order (string, <see cref="Utf8Text"/>, long, int, bool, double, byte[] or null).</summary>
     public Task AddAsync(object?[] values, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(values);
@@ -59,7 +59,12 @@ public sealed partial class RowBatch : IAsyncDisposable
             {
                 var p = command.CreateParameter();
                 p.ParameterName = _parameterNames[i];
-                p.Value = values[i] ?? DBNull.Value;
+                p.Value = values[i] switch
+                {
+                    null => DBNull.Value,
+                    Utf8Text text => text.ToString(),
+                    var value => value,
+                };
                 command.Parameters.Add(p);
             }
             _batch.BatchCommands.Add(command);
@@ -106,6 +111,8 @@ public sealed partial class RowBatch : IAsyncDisposable
             {
                 null or DBNull => raw.sqlite3_bind_null(statement, position),
                 string s => BindText(statement, position, s),
+                Utf8Text { Bytes.Length: > 0 } text => raw.sqlite3_bind_text(statement, position, text.Bytes.AsSpan()),
+                Utf8Text text => raw.sqlite3_bind_text(statement, position, text.ToString()),
                 long l => raw.sqlite3_bind_int64(statement, position, l),
                 int n => raw.sqlite3_bind_int64(statement, position, n),
                 bool b => raw.sqlite3_bind_int64(statement, position, b ? 1 : 0),

@@ -65,4 +65,28 @@ public sealed class RowBatchTests : IAsyncLifetime
         }
         Assert.False(await reader.ReadAsync(cancel));
     }
+
+    [Fact]
+    public async Task Text_added_as_UTF8_bytes_Should_read_back_as_text_and_bytes_as_a_blob()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var json = "{\"title\":\"Ærø – één 🙂\"}";
+        var utf8 = System.Text.Encoding.UTF8.GetBytes(json);
+        await using (var transaction = _connection.BeginTransaction())
+        {
+            await using var batch = new RowBatch(_connection, transaction, "INSERT INTO t (id, a, b) VALUES (@id, @a, @b)", "id", "a", "b");
+            await batch.AddAsync([1L, new Utf8Text(utf8), utf8], cancel);
+            await batch.FlushAsync(cancel);
+            await transaction.CommitAsync(cancel);
+        }
+
+        await using var read = _connection.CreateCommand();
+        read.CommandText = "SELECT a, typeof(a), typeof(b), b FROM t WHERE id = 1";
+        await using var reader = await read.ExecuteReaderAsync(cancel);
+        Assert.True(await reader.ReadAsync(cancel));
+        Assert.Equal(json, reader.GetString(0));
+        Assert.Equal("text", reader.GetString(1));
+        Assert.Equal("blob", reader.GetString(2));
+        Assert.Equal(utf8, (byte[])reader.GetValue(3));
+    }
 }
