@@ -90,7 +90,7 @@ public sealed partial class RowBatch : IAsyncDisposable
         _statement?.Dispose();
     }
 
-    private void StepSqlite(object?[] values)
+    private unsafe void StepSqlite(object?[] values)
     {
         var db = ((SqliteConnection)_connection).Handle!;
         if (_statement is null)
@@ -103,41 +103,58 @@ public sealed partial class RowBatch : IAsyncDisposable
             });
             Check(db, raw.sqlite3_prepare_v2(db, positional, out _statement));
         }
-        var statement = _statement!;
+        // The handles are owned by _statement and the connection, both alive for this call (SqliteNative).
+        var statement = _statement!.DangerousGetHandle();
         for (var i = 0; i < values.Length; i++)
         {
             var position = i + 1;
             var rc = values[i] switch
             {
-                null or DBNull => raw.sqlite3_bind_null(statement, position),
+                null or DBNull => SqliteNative.sqlite3_bind_null(statement, position),
                 string s => BindText(statement, position, s),
-                Utf8Text { Bytes.Length: > 0 } text => raw.sqlite3_bind_text(statement, position, text.Bytes.AsSpan()),
-                Utf8Text text => raw.sqlite3_bind_text(statement, position, text.ToString()),
-                long l => raw.sqlite3_bind_int64(statement, position, l),
-                int n => raw.sqlite3_bind_int64(statement, position, n),
-                bool b => raw.sqlite3_bind_int64(statement, position, b ? 1 : 0),
-                double d => raw.sqlite3_bind_double(statement, position, d),
-                byte[] bytes => raw.sqlite3_bind_blob(statement, position, bytes),
-                var other => raw.sqlite3_bind_text(statement, position, Convert.ToString(other, CultureInfo.InvariantCulture)),
+                Utf8Text text => BindUtf8(statement, position, text.Bytes),
+                long l => SqliteNative.sqlite3_bind_int64(statement, position, l),
+                int n => SqliteNative.sqlite3_bind_int64(statement, position, n),
+                bool b => SqliteNative.sqlite3_bind_int64(statement, position, b ? 1 : 0),
+                double d => SqliteNative.sqlite3_bind_double(statement, position, d),
+                byte[] bytes => BindBlob(statement, position, bytes),
+                var other => BindText(statement, position, Convert.ToString(other, CultureInfo.InvariantCulture) ?? ""),
             };
             Check(db, rc);
         }
-        var step = raw.sqlite3_step(statement);
-        LastRowChanges = step == raw.SQLITE_DONE ? raw.sqlite3_changes(db) : 0;
-        raw.sqlite3_reset(statement);
+        var step = SqliteNative.sqlite3_step(statement);
+        LastRowChanges = step == raw.SQLITE_DONE ? SqliteNative.sqlite3_changes(db.DangerousGetHandle()) : 0;
+        SqliteNative.sqlite3_reset(statement);
         if (step != raw.SQLITE_DONE && step != raw.SQLITE_ROW) Check(db, step);
     }
 
-    // Text is encoded into one reusable buffer (SQLite copies it: SQLITE_TRANSIENT) instead of a new UTF-8 array per value,
-    // which SQLitePCL's string overload allocates; an empty string goes through that overload, as an empty span would bind NULL.
-    private int BindText(sqlite3_stmt statement, int position, string value)
+    // Text is encoded into one reusable buffer (SQLite copies it: SQLITE_TRANSIENT) instead of a new UTF-8 array per value.
+    private int BindText(IntPtr statement, int position, string value)
     {
-        if (value.Length == 0) return raw.sqlite3_bind_text(statement, position, value);
         var most = Encoding.UTF8.GetMaxByteCount(value.Length);
         if (most > _utf8.Length) _utf8 = new byte[Math.Max(most, _utf8.Length * 2)];
         var length = Encoding.UTF8.GetBytes(value, _utf8);
-        return raw.sqlite3_bind_text(statement, position, _utf8.AsSpan(0, length));
+        return BindUtf8(statement, position, _utf8.AsSpan(0, length));
     }
+
+    // Text already in UTF-8. Empty text is bound through a pointer into a non-empty array: a null pointer would bind NULL.
+    private static unsafe int BindUtf8(IntPtr statement, int position, ReadOnlySpan<byte> utf8)
+    {
+        fixed (byte* text = utf8.IsEmpty ? NonEmpty : utf8)
+        {
+            return SqliteNative.sqlite3_bind_text(statement, position, text, utf8.Length, SqliteNative.Transient);
+        }
+    }
+
+    private static unsafe int BindBlob(IntPtr statement, int position, byte[] bytes)
+    {
+        fixed (byte* blob = bytes.Length == 0 ? NonEmpty : bytes)
+        {
+            return SqliteNative.sqlite3_bind_blob(statement, position, blob, bytes.Length, SqliteNative.Transient);
+        }
+    }
+
+    private static readonly byte[] NonEmpty = [0];
 
     private static void Check(sqlite3 db, int rc)
     {
