@@ -69,7 +69,7 @@ public readonly record struct Isil : IComparable<Isil>
                 return $"ISIL '{value}' contains '{c}'; only letters A-Z, digits, '-', '/' and ':' are allowed.";
         if (prefix.Equals("NL", StringComparison.OrdinalIgnoreCase))
         {
-            if (identifier.Length != 10 || !identifier.All(char.IsAsciiDigit))
+            if (identifier.Length != 10 || identifier.AsSpan().ContainsAnyExceptInRange('0', '9'))
                 return $"Dutch ISIL '{value}' must be NL- followed by ten digits (NL-TTRRRRLLLL: type, legal entity, location), e.g. 'NL-0800010000'.";
         }
         return null;

@@ -9,7 +9,7 @@ public static class Isbn
         error = null;
         if (string.IsNullOrWhiteSpace(text)) { error = "isbn is missing: give the e-book's ISBN-13/EAN-13 (or ISBN-10)."; return null; }
         var value = string.Concat(text.Where(c => c is not '-' and not ' ')).ToUpperInvariant();
-        if (value.Length == 13 && value.All(char.IsAsciiDigit))
+        if (value.Length == 13 && !value.AsSpan().ContainsAnyExceptInRange('0', '9'))
         {
             var sum = 0;
             for (var i = 0; i < 12; i++) sum += (value[i] - '0') * (i % 2 == 0 ? 1 : 3);
@@ -17,7 +17,7 @@ public static class Isbn
             error = $"isbn '{text}' has a wrong check digit: check the EAN-13.";
             return null;
         }
-        if (value.Length == 10 && value[..9].All(char.IsAsciiDigit) && (char.IsAsciiDigit(value[9]) || value[9] == 'X'))
+        if (value.Length == 10 && !value.AsSpan(0, 9).ContainsAnyExceptInRange('0', '9') && (char.IsAsciiDigit(value[9]) || value[9] == 'X'))
         {
             var sum = 0;
             for (var i = 0; i < 10; i++) sum += (10 - i) * (value[i] == 'X' ? 10 : value[i] - '0');

@@ -31,12 +31,12 @@ public static class Isbn
     private static bool TryToIsbn13(string cleaned, out string isbn13)
     {
         isbn13 = "";
-        if (cleaned.Length == 13 && cleaned.All(char.IsAsciiDigit))
+        if (cleaned.Length == 13 && !cleaned.AsSpan().ContainsAnyExceptInRange('0', '9'))
         {
             isbn13 = cleaned;
             return true;
         }
-        if (cleaned.Length == 10 && cleaned[..9].All(char.IsAsciiDigit) && (char.IsAsciiDigit(cleaned[9]) || cleaned[9] == 'X'))
+        if (cleaned.Length == 10 && !cleaned.AsSpan(0, 9).ContainsAnyExceptInRange('0', '9') && (char.IsAsciiDigit(cleaned[9]) || cleaned[9] == 'X'))
         {
             var twelve = "978" + cleaned[..9];
             isbn13 = twelve + CheckDigit13(twelve);

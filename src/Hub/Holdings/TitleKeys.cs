@@ -30,7 +30,7 @@ public static class TitleKeys
                 break;
             }
         }
-        if (text.Length > 0 && text.All(char.IsAsciiDigit)) text = text.TrimStart('0');
+        if (text.Length > 0 && !text.AsSpan().ContainsAnyExceptInRange('0', '9')) text = text.TrimStart('0');
         return text.Length == 0 ? null : text;
     }
 }
