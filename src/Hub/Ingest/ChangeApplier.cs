@@ -157,7 +157,7 @@ public sealed class ChangeApplier(WorkingSet set, string updatedAt)
         _events.Add(new MemberUpdated
         {
             EventId = Uuid7.New(), Source = Source(s), OccurredAt = s.OccurredAt,
-            MemberId = memberId, HomeIsil = s.HomeIsil, Profile = profile, ChangedFields = Diff(old.Fields(), row.Fields()),
+            MemberId = memberId, HomeIsil = s.HomeIsil, Profile = profile, ChangedFields = MemberRow.ChangedFields(old, row),
         });
     }
 
@@ -214,7 +214,7 @@ public sealed class ChangeApplier(WorkingSet set, string updatedAt)
         _events.Add(new HoldingChanged
         {
             EventId = Uuid7.New(), Source = Source(s), OccurredAt = s.OccurredAt,
-            HoldingId = holdingId, OwnerIsil = s.Isil, Details = details, ChangedFields = Diff(old.Fields(), row.Fields()),
+            HoldingId = holdingId, OwnerIsil = s.Isil, Details = details, ChangedFields = HoldingRow.ChangedFields(old, row),
         });
     }
 
@@ -343,9 +343,6 @@ public sealed class ChangeApplier(WorkingSet set, string updatedAt)
     }
 
     private static string Iso(DateTimeOffset value) => value.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
-
-    private static List<string> Diff(IEnumerable<(string Field, string? Value)> before, IEnumerable<(string Field, string? Value)> after)
-        => [.. before.Zip(after).Where(p => p.First.Value != p.Second.Value).Select(p => p.First.Field)];
 
     private static MemberProfile ProfileOf(MemberSnapshot s) => MemberProfile.Of(new Member
     {

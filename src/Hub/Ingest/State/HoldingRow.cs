@@ -95,24 +95,44 @@ public sealed class HoldingRow
         UpdatedAt = updatedAt,
     }.WithHash();
 
+    /// <summary>The canonical fields, in the order they are hashed and named: one list for <see cref="Fields"/>, <see cref="WithHash"/>
+    /// and <see cref="ChangedFields"/> (no iterator per row).</summary>
+    private static readonly (string Field, Func<HoldingRow, string?> Value)[] CanonicalFields =
+    [
+        ("Isil", r => r.Isil),
+        ("Barcode", r => r.Barcode),
+        ("Isbn", r => r.Isbn),
+        ("Ppn", r => r.Ppn),
+        ("OclcNumber", r => r.OclcNumber),
+        ("LocalRecordId", r => r.LocalRecordId),
+        ("Title", r => r.Title),
+        ("Author", r => r.Author),
+        ("MaterialType", r => r.MaterialType),
+        ("Location", r => r.Location),
+        ("Shelfmark", r => r.Shelfmark),
+        ("Status", r => r.Status),
+        ("RawStatus", r => r.RawStatus),
+        ("LendableForIbl", r => r.IblLendable ? "1" : "0"),
+        ("Withdrawn", r => r.Withdrawn ? "1" : "0"),
+    ];
+
     /// <summary>The canonical fields and their values.</summary>
     public IEnumerable<(string Field, string? Value)> Fields()
     {
-        yield return ("Isil", Isil);
-        yield return ("Barcode", Barcode);
-        yield return ("Isbn", Isbn);
-        yield return ("Ppn", Ppn);
-        yield return ("OclcNumber", OclcNumber);
-        yield return ("LocalRecordId", LocalRecordId);
-        yield return ("Title", Title);
-        yield return ("Author", Author);
-        yield return ("MaterialType", MaterialType);
-        yield return ("Location", Location);
-        yield return ("Shelfmark", Shelfmark);
-        yield return ("Status", Status);
-        yield return ("RawStatus", RawStatus);
-        yield return ("LendableForIbl", IblLendable ? "1" : "0");
-        yield return ("Withdrawn", Withdrawn ? "1" : "0");
+        foreach (var (field, value) in CanonicalFields) yield return (field, value(this));
+    }
+
+    /// <summary>The names of the canonical fields whose values differ between <paramref name="before"/> and <paramref name="after"/>.</summary>
+    public static List<string> ChangedFields(HoldingRow before, HoldingRow after)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        var changed = new List<string>();
+        foreach (var (field, value) in CanonicalFields)
+        {
+            if (!string.Equals(value(before), value(after), StringComparison.Ordinal)) changed.Add(field);
+        }
+        return changed;
     }
 
     /// <summary>A copy to change: rows as read are shared (kept between pages) and never changed in place.</summary>
@@ -122,7 +142,7 @@ public sealed class HoldingRow
     public HoldingRow WithHash()
     {
         var hash = new ContentHash();
-        foreach (var (_, value) in Fields()) hash.Add(value);
+        foreach (var (_, value) in CanonicalFields) hash.Add(value(this));
         ContentHash = hash.Value;
         return this;
     }

@@ -105,25 +105,45 @@ public sealed class MemberRow
         UpdatedAt = updatedAt,
     }.WithHash();
 
+    /// <summary>The canonical fields, in the order they are hashed and named: one list for <see cref="Fields"/>, <see cref="WithHash"/>
+    /// and <see cref="ChangedFields"/> (no iterator per row).</summary>
+    private static readonly (string Field, Func<MemberRow, string?> Value)[] CanonicalFields =
+    [
+        ("HomeIsil", r => r.HomeIsil),
+        ("CardNumber", r => r.CardNumber),
+        ("NationalUserId", r => r.NationalUserId),
+        ("GivenName", r => r.GivenName),
+        ("FamilyName", r => r.FamilyName),
+        ("BirthDate", r => r.BirthDate),
+        ("Street", r => r.Street),
+        ("HouseNumber", r => r.HouseNumber),
+        ("Postcode", r => r.Postcode),
+        ("City", r => r.City),
+        ("Email", r => r.Email),
+        ("Category", r => r.Category),
+        ("Status", r => r.Status),
+        ("ExpiresOn", r => r.ExpiresOn),
+        ("RegisteredOn", r => r.RegisteredOn),
+        ("Removed", r => r.Removed ? "1" : "0"),
+    ];
+
     /// <summary>The canonical fields and their values, for hashing and for naming what changed.</summary>
     public IEnumerable<(string Field, string? Value)> Fields()
     {
-        yield return ("HomeIsil", HomeIsil);
-        yield return ("CardNumber", CardNumber);
-        yield return ("NationalUserId", NationalUserId);
-        yield return ("GivenName", GivenName);
-        yield return ("FamilyName", FamilyName);
-        yield return ("BirthDate", BirthDate);
-        yield return ("Street", Street);
-        yield return ("HouseNumber", HouseNumber);
-        yield return ("Postcode", Postcode);
-        yield return ("City", City);
-        yield return ("Email", Email);
-        yield return ("Category", Category);
-        yield return ("Status", Status);
-        yield return ("ExpiresOn", ExpiresOn);
-        yield return ("RegisteredOn", RegisteredOn);
-        yield return ("Removed", Removed ? "1" : "0");
+        foreach (var (field, value) in CanonicalFields) yield return (field, value(this));
+    }
+
+    /// <summary>The names of the canonical fields whose values differ between <paramref name="before"/> and <paramref name="after"/>.</summary>
+    public static List<string> ChangedFields(MemberRow before, MemberRow after)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        var changed = new List<string>();
+        foreach (var (field, value) in CanonicalFields)
+        {
+            if (!string.Equals(value(before), value(after), StringComparison.Ordinal)) changed.Add(field);
+        }
+        return changed;
     }
 
     /// <summary>A copy to change: rows as read are shared (kept between pages) and never changed in place.</summary>
@@ -133,7 +153,7 @@ public sealed class MemberRow
     public MemberRow WithHash()
     {
         var hash = new ContentHash();
-        foreach (var (_, value) in Fields()) hash.Add(value);
+        foreach (var (_, value) in CanonicalFields) hash.Add(value(this));
         ContentHash = hash.Value;
         return this;
     }
