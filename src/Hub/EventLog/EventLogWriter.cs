@@ -64,14 +64,15 @@ public static class EventLogWriter
         await using var batch = new RowBatch(connection, transaction, InsertSql, "position", "eventId", "eventType", "schemaVersion",
             "subjectId", "isil", "sourceEventId", "occurredAt", "batchId", "payload");
         var position = first;
+        var boxedFirst = (object)first;
+        // One array for every row: the batch binds (SQLite) or copies (PostgreSQL) the values before the next row is filled in.
+        var values = new object?[10];
         foreach (var row in rows)
         {
             var e = row.Event;
-            await batch.AddAsync(
-            [
-                position++, row.EventId, row.EventType, e.SchemaVersion, row.SubjectId, row.LibraryIsil,
-                e.Source.SourceEventId, row.OccurredAt, first, row.Payload,
-            ], cancellationToken);
+            (values[0], values[1], values[2], values[3], values[4]) = (position++, row.EventId, row.EventType, e.SchemaVersion, row.SubjectId);
+            (values[5], values[6], values[7], values[8], values[9]) = (row.LibraryIsil, e.Source.SourceEventId, row.OccurredAt, boxedFirst, row.Payload);
+            await batch.AddAsync(values, cancellationToken);
         }
         await batch.FlushAsync(cancellationToken);
         return last;

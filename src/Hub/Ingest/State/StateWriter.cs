@@ -54,11 +54,11 @@ public static class StateWriter
     }
 
     private static async Task UpsertAsync<TRow>(DbConnection connection, DbTransaction transaction, string table, string[] columns,
-        IEnumerable<Tracked<TRow>> rows, Func<TRow, object?[]> values, CancellationToken cancellationToken) where TRow : class
+        IEnumerable<Tracked<TRow>> rows, Action<TRow, object?[]> values, CancellationToken cancellationToken) where TRow : class
         => await WriteRowsAsync(connection, transaction, table, columns, [], rows, values, static (_, _) => 0, cancellationToken);
 
     private static async Task WriteRowsAsync<TRow>(DbConnection connection, DbTransaction transaction, string table, string[] columns,
-        string[] indexedColumns, IEnumerable<Tracked<TRow>> rows, Func<TRow, object?[]> values, Func<TRow, TRow, int> changedIndexed,
+        string[] indexedColumns, IEnumerable<Tracked<TRow>> rows, Action<TRow, object?[]> values, Func<TRow, TRow, int> changedIndexed,
         CancellationToken cancellationToken) where TRow : class
     {
         // The indexed columns a row keeps are compared in the statement too, with what is stored: a row whose stored values
@@ -67,12 +67,15 @@ public static class StateWriter
         await using var writes = new UpdateElseUpsert(connection, transaction,
             indexedColumns.Length > 0 ? changed => UpdateElseUpsert.UpdateSql(table, columns, indexedColumns, changed) : null, UpsertSql(table, columns),
             [.. columns.Select(c => "p_" + c)]);
+        // One array for every row: the batch binds (SQLite) or copies (PostgreSQL) the values before the next row is filled in.
+        var row = new object?[columns.Length];
         foreach (var tracked in rows)
         {
             if (!tracked.Dirty || tracked.Row is null) continue;
             // Only a row the hub held can be updated; a new one goes straight to the upsert.
             var changed = tracked.StoredRow is { } stored ? changedIndexed(stored, tracked.Row) : 0;
-            await writes.AddAsync(values(tracked.Row), tryUpdate: tracked.Stored, changed, cancellationToken);
+            values(tracked.Row, row);
+            await writes.AddAsync(row, tryUpdate: tracked.Stored, changed, cancellationToken);
             tracked.Dirty = false;
         }
         await writes.FlushAsync(cancellationToken);
@@ -82,23 +85,24 @@ public static class StateWriter
         => $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "@p_" + c))}) " +
            $"ON CONFLICT (id) DO UPDATE SET {string.Join(", ", columns.Skip(1).Select(c => $"{c} = excluded.{c}"))}";
 
-    private static object?[] MemberValues(MemberRow r) =>
-    [
+    // The values of a row in column order, into the writer's one array (the arguments live on the stack).
+    private static void Fill(object?[] row, params ReadOnlySpan<object?> values) => values.CopyTo(row);
+
+    private static readonly object True = true, False = false;
+
+    private static object Boxed(bool value) => value ? True : False;
+
+    private static void MemberValues(MemberRow r, object?[] row) => Fill(row,
         r.Id, r.HomeIsil, r.InstallationId, r.CardNumber, r.NationalUserId, r.GivenName, r.FamilyName, r.BirthDate,
-        r.Street, r.HouseNumber, r.Postcode, r.City, r.Email, r.Category, r.Status, r.ExpiresOn, r.RegisteredOn, r.Removed,
-        r.SourceVersion, r.ContentHash, r.UpdatedAt,
-    ];
+        r.Street, r.HouseNumber, r.Postcode, r.City, r.Email, r.Category, r.Status, r.ExpiresOn, r.RegisteredOn, Boxed(r.Removed),
+        r.SourceVersion, r.ContentHash, r.UpdatedAt);
 
-    private static object?[] HoldingValues(HoldingRow r) =>
-    [
+    private static void HoldingValues(HoldingRow r, object?[] row) => Fill(row,
         r.Id, r.Isil, r.InstallationId, r.Barcode, r.Isbn, r.Ppn, r.OclcNumber, r.LocalRecordId, r.Title, r.Author,
-        r.MaterialType, r.Location, r.Shelfmark, r.Status, r.RawStatus, r.IblLendable, r.Withdrawn, r.SourceVersion,
-        r.ContentHash, r.UpdatedAt,
-    ];
+        r.MaterialType, r.Location, r.Shelfmark, r.Status, r.RawStatus, Boxed(r.IblLendable), Boxed(r.Withdrawn), r.SourceVersion,
+        r.ContentHash, r.UpdatedAt);
 
-    private static object?[] LoanValues(LoanRow r) =>
-    [
+    private static void LoanValues(LoanRow r, object?[] row) => Fill(row,
         r.Id, r.Kind, r.MemberId, r.HoldingId, r.Isil, r.InstallationId, r.EbookIsbn, r.Title, r.StartedAt, r.DueAt,
-        r.EndedAt, r.Renewals, r.SourceVersion, r.ContentHash, r.UpdatedAt,
-    ];
+        r.EndedAt, r.Renewals, r.SourceVersion, r.ContentHash, r.UpdatedAt);
 }
