@@ -105,9 +105,8 @@ public sealed class MemberRow
         UpdatedAt = updatedAt,
     }.WithHash();
 
-    /// <summary>The canonical fields, in the order they are hashed and named: one list for <see cref="Fields"/>, <see cref="WithHash"/>
-    /// and <see cref="ChangedFields"/> (no iterator per row).</summary>
-    private static readonly (string Field, Func<MemberRow, string?> Value)[] CanonicalFields =
+    /// <summary>The canonical fields, in the order they are hashed and named.</summary>
+    private static readonly CanonicalFields<MemberRow> Fields = new(
     [
         ("HomeIsil", r => r.HomeIsil),
         ("CardNumber", r => r.CardNumber),
@@ -125,36 +124,19 @@ public sealed class MemberRow
         ("ExpiresOn", r => r.ExpiresOn),
         ("RegisteredOn", r => r.RegisteredOn),
         ("Removed", r => r.Removed ? "1" : "0"),
-    ];
-
-    /// <summary>The canonical fields and their values, for hashing and for naming what changed.</summary>
-    public IEnumerable<(string Field, string? Value)> Fields()
-    {
-        foreach (var (field, value) in CanonicalFields) yield return (field, value(this));
-    }
+    ]);
 
     /// <summary>The names of the canonical fields whose values differ between <paramref name="before"/> and <paramref name="after"/>.</summary>
     public static List<string> ChangedFields(MemberRow before, MemberRow after)
-    {
-        ArgumentNullException.ThrowIfNull(before);
-        ArgumentNullException.ThrowIfNull(after);
-        var changed = new List<string>();
-        foreach (var (field, value) in CanonicalFields)
-        {
-            if (!string.Equals(value(before), value(after), StringComparison.Ordinal)) changed.Add(field);
-        }
-        return changed;
-    }
+        => Fields.Changed(before ?? throw new ArgumentNullException(nameof(before)), after ?? throw new ArgumentNullException(nameof(after)));
 
     /// <summary>A copy to change: rows as read are shared (kept between pages) and never changed in place.</summary>
     public MemberRow Copy() => (MemberRow)MemberwiseClone();
 
-    /// <summary>Sets <see cref="ContentHash"/> from <see cref="Fields"/>.</summary>
+    /// <summary>Sets <see cref="ContentHash"/> from the canonical fields.</summary>
     public MemberRow WithHash()
     {
-        var hash = new ContentHash();
-        foreach (var (_, value) in CanonicalFields) hash.Add(value(this));
-        ContentHash = hash.Value;
+        ContentHash = Fields.Hash(this);
         return this;
     }
 
