@@ -59,6 +59,14 @@ public sealed class WiseFaultTests : IDisposable
     }
 
     [Fact]
+    public async Task A_page_whose_newest_mutation_number_is_not_a_number_should_be_refused_as_malformed()
+    {
+        fixture.ServeItemMutations(WiseCannedFeed.ItemMutations.Replace("\"laatsteMutatienummer\":3", "\"laatsteMutatienummer\":\"drie\"", StringComparison.Ordinal));
+        var e = await Assert.ThrowsAsync<IlsProtocolException>(() => ChangeFeed.ReadToEndAsync(fixture.CreateAdapter(), null, 1000, Cancel));
+        Assert.Contains("answered with malformed JSON while reading the item mutations of library 5101", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_change_translated_from_the_page_as_read_and_again_from_its_payload_should_give_the_same_canonical_change()
     {
         fixture.Behave(InstallationBehaviour.Normal);

@@ -128,7 +128,7 @@ internal sealed class WiseChangeReader(WiseConnection connection, WisePatronFetc
             page = JsonSerializer.Deserialize(body.Span, type);
             (records, newest) = RecordRanges(body.Span);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
             return null;
         }
