@@ -26,14 +26,7 @@ public static class EventPayloadJson
     /// <summary>Options that read a payload back (reflection metadata, which binds the records' init-only members).</summary>
     public static JsonSerializerOptions ReadOptions { get; } = Create(new DefaultJsonTypeInfoResolver());
 
-    /// <summary>The payload of <paramref name="e"/>.</summary>
-    public static string Write(CanonicalEvent e)
-    {
-        ArgumentNullException.ThrowIfNull(e);
-        return JsonSerializer.Serialize(e, e.GetType(), Options);
-    }
-
-    /// <summary>The payload of <paramref name="e"/> as UTF-8 (the same JSON as <see cref="Write"/>).</summary>
+    /// <summary>The payload of <paramref name="e"/>, as UTF-8 (the log binds the bytes as text).</summary>
     public static byte[] WriteUtf8(CanonicalEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);

@@ -20,7 +20,7 @@ public sealed class EventPayloadJsonTests
             Details = new HoldingDetails("3010001", new BibliographicIds("9789023466123", "123456789", null, "T1"), "De avonden", "Reve, Gerard",
                 MaterialType.Book, "Romans", "REVE", HoldingStatus.Available, "BES", true),
         };
-        var payload = EventPayloadJson.Write(e);
+        var payload = System.Text.Encoding.UTF8.GetString(EventPayloadJson.WriteUtf8(e));
         Assert.DoesNotContain("eventId", payload, StringComparison.Ordinal);
         Assert.DoesNotContain("sandbox-wise", payload, StringComparison.Ordinal);
         Assert.DoesNotContain("occurredAt", payload, StringComparison.Ordinal);
