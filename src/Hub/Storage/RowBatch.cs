@@ -90,7 +90,7 @@ public sealed partial class RowBatch : IAsyncDisposable
         _statement?.Dispose();
     }
 
-    private unsafe void StepSqlite(object?[] values)
+    private void StepSqlite(object?[] values)
     {
         var db = ((SqliteConnection)_connection).Handle!;
         if (_statement is null)

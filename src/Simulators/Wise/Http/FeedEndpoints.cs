@@ -20,7 +20,7 @@ internal static class FeedEndpoints
                 if (after is < 0) return WiseResponses.Error(400, "INVALID_AFTER", "after may not be negative.");
                 if (Paging.Check(0, limit, state.Options.MaxPageSize, out _, out var l) is { } bad) return bad;
                 var (last, entries) = state.Require(installation).ReadItemFeed(libraryId, after ?? 0, l);
-                return new WiseFeedPageResult(libraryId, last, entries);
+                return WiseJsonResult.FeedPage(libraryId, last, entries);
             });
 
         wise.MapGet("/circulation/library/{libraryId}/loanmutations",
@@ -29,7 +29,7 @@ internal static class FeedEndpoints
                 if (after is < 0) return WiseResponses.Error(400, "INVALID_AFTER", "after may not be negative.");
                 if (Paging.Check(0, limit, state.Options.MaxPageSize, out _, out var l) is { } bad) return bad;
                 var (last, entries) = state.Require(installation).ReadLoanFeed(libraryId, after ?? 0, l);
-                return new WiseFeedPageResult(libraryId, last, entries);
+                return WiseJsonResult.FeedPage(libraryId, last, entries);
             });
 
         wise.MapGet("/itemmanagement/library/{libraryId}/item/{itemId}",
