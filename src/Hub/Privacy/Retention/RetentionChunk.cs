@@ -43,7 +43,9 @@ public static class RetentionChunk
         await using (var loan = new RowBatch(connection, transaction,
             "UPDATE loans SET member_id = @pseudonym, pseudonymised_at = @at, external_key = NULL WHERE id = @id AND pseudonymised_at IS NULL", "pseudonym", "at", "id"))
         await using (var log = SqlCommands.Create(connection, transaction,
-            "UPDATE event_log SET payload = REPLACE(payload, @member, @pseudonym) WHERE subject_id = @loan", ("member", ""), ("pseudonym", ""), ("loan", "")))
+            "UPDATE event_log SET payload = REPLACE(payload, @member, @pseudonym) " +
+            // The partial index event_log_loan_subject's own condition (075_event_log_loan_subjects.sql), word for word.
+            "WHERE (event_type = 'LoanStarted' OR event_type = 'LoanRenewed' OR event_type = 'LoanEnded') AND subject_id = @loan", ("member", ""), ("pseudonym", ""), ("loan", "")))
         {
             foreach (var (loanId, memberId, _) in due)
             {
