@@ -87,6 +87,13 @@ public sealed class WiseFaultFixture : IIlsFaultFixture, IDisposable
         Json("/itemmanagement/library/5101/itemmutations", "GET", body);
     }
 
+    /// <summary>Normal answers, but the loan mutation feed answers <paramref name="body"/>.</summary>
+    public void ServeLoanMutations(string body)
+    {
+        Behave(InstallationBehaviour.Normal);
+        Json("/circulation/library/5101/loanmutations", "GET", body);
+    }
+
     /// <summary>How many requests reached the stub for a path below the API base.</summary>
     public int RequestsTo(string path) => Server.LogEntries.Count(e => e.RequestMessage?.Path == WiseCannedFeed.Base + path);
 

@@ -6,8 +6,8 @@ namespace Lsb.Hub.Adapters.Wise.Dto;
 /// constructor: the deserializer then fills the record as it reads, without collecting constructor arguments first.</summary>
 internal sealed record WiseItemMutation
 {
-    [JsonPropertyName("mutatienummer")] public long Number { get; init; }
-    [JsonPropertyName("mutatiedatum")] public DateTimeOffset At { get; init; }
-    [JsonPropertyName("mutatiesoort")] public string? Kind { get; init; }
-    [JsonPropertyName("exemplaar")] public WiseItem Item { get; init; } = null!;
+    [JsonPropertyName("mutatienummer")] public long Number { get; set; }
+    [JsonPropertyName("mutatiedatum")] public DateTimeOffset At { get; set; }
+    [JsonPropertyName("mutatiesoort")] public string? Kind { get; set; }
+    [JsonPropertyName("exemplaar")] public WiseItem Item { get; set; } = null!;
 }

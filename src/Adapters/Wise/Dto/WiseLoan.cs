@@ -5,16 +5,16 @@ namespace Lsb.Hub.Adapters.Wise.Dto;
 /// <summary>A Wise loan (uitlening).</summary>
 internal sealed record WiseLoan
 {
-    [JsonPropertyName("uitleningId")] public required string LoanId { get; init; }
-    [JsonPropertyName("exemplaarId")] public required string ItemId { get; init; }
-    [JsonPropertyName("exemplaarnummer")] public string? Barcode { get; init; }
-    [JsonPropertyName("titel")] public string? Title { get; init; }
-    [JsonPropertyName("patronSystemId")] public required string PatronSystemId { get; init; }
-    [JsonPropertyName("vestiging")] public string? BranchId { get; init; }
-    [JsonPropertyName("uitleendatum")] public DateTimeOffset LentAt { get; init; }
-    [JsonPropertyName("inleverdatum")] public DateOnly? DueDate { get; init; }
-    [JsonPropertyName("retourdatum")] public DateTimeOffset? ReturnedAt { get; init; }
-    [JsonPropertyName("verlengingen")] public int Renewals { get; init; }
-    [JsonPropertyName("status")] public string? Status { get; init; }
-    [JsonPropertyName("gastpasnummer")] public string? GuestCardNumber { get; init; }
+    [JsonPropertyName("uitleningId"), JsonRequired] public string LoanId { get; set; } = null!;
+    [JsonPropertyName("exemplaarId"), JsonRequired] public string ItemId { get; set; } = null!;
+    [JsonPropertyName("exemplaarnummer")] public string? Barcode { get; set; }
+    [JsonPropertyName("titel")] public string? Title { get; set; }
+    [JsonPropertyName("patronSystemId"), JsonRequired] public string PatronSystemId { get; set; } = null!;
+    [JsonPropertyName("vestiging")] public string? BranchId { get; set; }
+    [JsonPropertyName("uitleendatum")] public DateTimeOffset LentAt { get; set; }
+    [JsonPropertyName("inleverdatum")] public DateOnly? DueDate { get; set; }
+    [JsonPropertyName("retourdatum")] public DateTimeOffset? ReturnedAt { get; set; }
+    [JsonPropertyName("verlengingen")] public int Renewals { get; set; }
+    [JsonPropertyName("status")] public string? Status { get; set; }
+    [JsonPropertyName("gastpasnummer")] public string? GuestCardNumber { get; set; }
 }

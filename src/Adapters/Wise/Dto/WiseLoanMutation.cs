@@ -6,9 +6,9 @@ namespace Lsb.Hub.Adapters.Wise.Dto;
 /// another system that the desk took in. Settable members rather than a constructor (see <see cref="WiseItemMutation"/>).</summary>
 internal sealed record WiseLoanMutation
 {
-    [JsonPropertyName("mutatienummer")] public long Number { get; init; }
-    [JsonPropertyName("mutatiedatum")] public DateTimeOffset At { get; init; }
-    [JsonPropertyName("mutatiesoort")] public string? Kind { get; init; }
-    [JsonPropertyName("uitlening")] public WiseLoan? Loan { get; init; }
-    [JsonPropertyName("vreemdExemplaar")] public WiseForeignItem? ForeignItem { get; init; }
+    [JsonPropertyName("mutatienummer")] public long Number { get; set; }
+    [JsonPropertyName("mutatiedatum")] public DateTimeOffset At { get; set; }
+    [JsonPropertyName("mutatiesoort")] public string? Kind { get; set; }
+    [JsonPropertyName("uitlening")] public WiseLoan? Loan { get; set; }
+    [JsonPropertyName("vreemdExemplaar")] public WiseForeignItem? ForeignItem { get; set; }
 }
