@@ -10,8 +10,6 @@ namespace Lsb.Hub.Adapters.Wise.Dto;
 [JsonSerializable(typeof(WiseLoan))]
 [JsonSerializable(typeof(WiseItemMutation))]
 [JsonSerializable(typeof(WiseLoanMutation))]
-[JsonSerializable(typeof(WiseMutationPage<WiseItemMutation>))]
-[JsonSerializable(typeof(WiseMutationPage<WiseLoanMutation>))]
 [JsonSerializable(typeof(WiseDeletedPatron))]
 [JsonSerializable(typeof(WisePatronList<WiseUpdatedPatron>))]
 [JsonSerializable(typeof(WisePatronList<WiseDeletedPatron>))]

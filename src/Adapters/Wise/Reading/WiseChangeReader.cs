@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using Lsb.Hub.Adapters.Changes;
 using Lsb.Hub.Adapters.Wise.Dto;
 using Lsb.Hub.Adapters.Wise.Http;
@@ -105,83 +104,48 @@ internal sealed class WiseChangeReader(WiseConnection connection, WisePatronFetc
         using var body = await connection.ReadBodyAsync(
             (api, c) => items ? api.ItemMutations(libraryId, after, limit, c) : api.LoanMutations(libraryId, after, limit, c), what, cancellationToken);
         var (last, newest) = (items
-                ? TakeDecoded(body.Memory, WiseJsonContext.Default.WiseMutationPageWiseItemMutation, m => (m.Number, m.At, m.Item?.ItemId), libraryId, feed, after, limit, changes)
-                : TakeDecoded(body.Memory, WiseJsonContext.Default.WiseMutationPageWiseLoanMutation, m => (m.Number, m.At, m.Loan?.LoanId ?? m.ForeignItem?.TakeInId),
+                ? TakeDecoded(body.Memory, WiseMutationPageReader.Items, m => (m.Number, m.At, m.Item?.ItemId), libraryId, feed, after, limit, changes)
+                : TakeDecoded(body.Memory, WiseMutationPageReader.Loans, m => (m.Number, m.At, m.Loan?.LoanId ?? m.ForeignItem?.TakeInId),
                     libraryId, feed, after, limit, changes))
             ?? TakeFromDocument(body.Memory, items, libraryId, feed, after, limit, changes, what);
         var next = items ? position with { Items = last } : position with { Loans = last };
         return (next, newest > last);
     }
 
-    // The page's mutations deserialized in one pass (one reader state for the page, not one per record), each kept with its
-    // record's bytes as read. Null, with nothing added, when the page does not read so: a record that does not match the
-    // DTO (it then fails alone, in translation) or a malformed page (TakeFromDocument says what is wrong).
-    private static (long Last, long Newest)? TakeDecoded<TMutation>(ReadOnlyMemory<byte> body, JsonTypeInfo<WiseMutationPage<TMutation>> type,
+    // The page's mutations read in one pass (WiseMutationPageReader), each kept with its record's bytes as read. Null, with
+    // nothing added, when the page does not read so: a record that does not match the DTO (it then fails alone, in
+    // translation) or a malformed page (TakeFromDocument says what is wrong).
+    private static (long Last, long Newest)? TakeDecoded<TMutation>(ReadOnlyMemory<byte> body, PageReader<TMutation> read,
         Func<TMutation, (long Number, DateTimeOffset At, string? LocalId)> key, string libraryId, string feed, long after, int limit, List<VendorChange> changes)
         where TMutation : class
     {
-        WiseMutationPage<TMutation>? page;
-        List<Range> records;
-        long newest;
+        WiseMutationPageReader.Page<TMutation> page;
         try
         {
-            page = JsonSerializer.Deserialize(body.Span, type);
-            (records, newest) = RecordRanges(body.Span);
+            page = read(body.Span);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
             return null;
         }
-        if (page?.Mutations is not { } mutations || mutations.Count != records.Count || newest < 0) return null;
-        var added = new List<VendorChange>(Math.Min(limit, mutations.Count));
+        if (page.Newest < 0) return null;
+        var added = new List<VendorChange>(Math.Min(limit, page.Mutations.Count));
         var last = after;
-        for (var i = 0; i < mutations.Count && added.Count < limit; i++)
+        for (var i = 0; i < page.Mutations.Count && added.Count < limit; i++)
         {
-            var mutation = mutations[i];
+            var mutation = page.Mutations[i];
             var (number, at, localId) = key(mutation);
             if (number <= last) continue;
             if (localId is null) return null;
             added.Add(VendorChange.OfUtf8(feed, localId, string.Create(CultureInfo.InvariantCulture, $"{libraryId}:{feed}:{number}"), number, at,
-                body[records[i]].ToArray(), libraryId).WithDecoded(mutation));
+                body[page.Records[i]].ToArray(), libraryId).WithDecoded(mutation));
             last = number;
         }
         changes.AddRange(added);
-        return (last, newest);
+        return (last, page.Newest);
     }
 
-    // Where each record of "mutaties" lies in the page, and "laatsteMutatienummer" (-1 if the page has none).
-    private static (List<Range> Records, long Newest) RecordRanges(ReadOnlySpan<byte> json)
-    {
-        var reader = new Utf8JsonReader(json);
-        var records = new List<Range>();
-        long newest = -1;
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) throw new JsonException("The page is not an object.");
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            if (reader.ValueTextEquals("mutaties"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != JsonTokenType.StartArray) throw new JsonException("mutaties is not an array.");
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-                {
-                    var start = (int)reader.TokenStartIndex;
-                    reader.Skip();
-                    records.Add(start..(int)reader.BytesConsumed);
-                }
-            }
-            else if (reader.ValueTextEquals("laatsteMutatienummer"u8))
-            {
-                reader.Read();
-                newest = reader.GetInt64();
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
-        }
-        return (records, newest);
-    }
+    private delegate WiseMutationPageReader.Page<TMutation> PageReader<TMutation>(ReadOnlySpan<byte> json);
 
     // The page read as a document, record by record: what a page TakeDecoded could not read goes through here, which names
     // what is missing or malformed.
