@@ -20,6 +20,8 @@ public sealed partial class RowBatch : IAsyncDisposable
     private readonly string[] _parameterNames;
     private readonly DbBatch? _batch;
     private sqlite3_stmt? _statement;
+    // SQLite: which values the statement names (a value it does not name is neither encoded nor bound).
+    private bool[] _named = [];
     private byte[] _utf8 = new byte[4096];
 
     /// <summary>Prepares a batch of <paramref name="sql"/>, whose parameters are written <c>@name</c>.</summary>
@@ -95,10 +97,12 @@ public sealed partial class RowBatch : IAsyncDisposable
         var db = ((SqliteConnection)_connection).Handle!;
         if (_statement is null)
         {
+            _named = new bool[_parameterNames.Length];
             var positional = ParameterPattern().Replace(_sql, m =>
             {
                 var index = Array.IndexOf(_parameterNames, m.Groups[1].Value);
                 if (index < 0) throw new InvalidOperationException($"Parameter @{m.Groups[1].Value} of '{_sql}' is not in the parameter list.");
+                _named[index] = true;
                 return "?" + (index + 1).ToString(CultureInfo.InvariantCulture);
             });
             Check(db, raw.sqlite3_prepare_v2(db, positional, out _statement));
@@ -107,6 +111,7 @@ public sealed partial class RowBatch : IAsyncDisposable
         var statement = _statement!.DangerousGetHandle();
         for (var i = 0; i < values.Length; i++)
         {
+            if (!_named[i]) continue;
             var position = i + 1;
             var rc = values[i] switch
             {

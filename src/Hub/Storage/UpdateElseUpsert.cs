@@ -5,10 +5,11 @@ namespace Lsb.Hub.Storage;
 /// <summary>
 /// Writes rows with an <c>UPDATE</c> that leaves a table's indexes alone where it can, and an upsert where it cannot. On
 /// SQLite a row the hub held is tried with an update first, and upserted when the update changed no row. The update sets
-/// every column but the indexed ones whose values the row keeps (SQLite then leaves their indexes alone: a statement that
-/// names an indexed column deletes and re-inserts its index entry, changed or not); its <c>WHERE</c> checks that the
-/// indexed columns it leaves out hold those values in the table. On PostgreSQL every row is upserted, in one batch (its
-/// rows run together, so a miss would only be seen at the end). All statements take the same parameters.
+/// only the columns whose values the row changes (SQLite leaves the indexes of the others alone: a statement that names an
+/// indexed column deletes and re-inserts its index entry, changed or not; and the values of the others are not even
+/// bound); its <c>WHERE</c> checks that the indexed columns it leaves out hold the row's values in the table. On PostgreSQL
+/// every row is upserted, in one batch (its rows run together, so a miss would only be seen at the end). All statements
+/// take the same parameters.
 /// </summary>
 public sealed class UpdateElseUpsert : IAsyncDisposable
 {
@@ -17,11 +18,11 @@ public sealed class UpdateElseUpsert : IAsyncDisposable
     private readonly string[] _parameterNames;
     private readonly Func<int, string>? _updateSql;
     private readonly RowBatch _upserts;
-    // One prepared update per set of changed indexed columns met so far (bit i: indexed column i changes).
+    // One prepared update per set of changed columns met so far (bit i: column i changes).
     private readonly Dictionary<int, RowBatch> _updates = [];
 
     /// <summary>Prepares the statements (each on its first row). <paramref name="updateSql"/> gives the update for a row
-    /// that changes the indexed columns of a set (bit i for column i; 0 when it changes none); without it every row is
+    /// that changes the columns of a set (bit i for column i, see <see cref="UpdateSql"/>); without it every row is
     /// upserted.</summary>
     public UpdateElseUpsert(DbConnection connection, DbTransaction transaction, Func<int, string>? updateSql, string upsertSql, string[] parameterNames)
     {
@@ -36,37 +37,49 @@ public sealed class UpdateElseUpsert : IAsyncDisposable
     {
     }
 
-    /// <summary>Bit <paramref name="column"/> when <paramref name="value"/> differs from <paramref name="stored"/>, else 0:
-    /// a row type's <c>ChangedIndexedColumns</c> is made of these.</summary>
-    public static int Changed(int column, string? stored, string? value) => string.Equals(stored, value, StringComparison.Ordinal) ? 0 : 1 << column;
+    /// <summary>The bits of the values in <paramref name="row"/> that differ from <paramref name="stored"/> (same columns,
+    /// same order; bit i for column i): what <see cref="UpdateSql"/> sets.</summary>
+    public static int Changed(object?[] stored, object?[] row)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        ArgumentNullException.ThrowIfNull(row);
+        if (row.Length > 31) throw new ArgumentException("At most 31 columns.", nameof(row));
+        var changed = 0;
+        for (var i = 0; i < row.Length; i++)
+        {
+            if (!Equals(stored[i], row[i])) changed |= 1 << i;
+        }
+        return changed;
+    }
 
-    /// <summary>The update of <paramref name="table"/> for a row that changes the indexed columns in <paramref name="changed"/>
-    /// (bit i for <paramref name="indexedColumns"/>[i]): it sets every other column of <paramref name="columns"/> but the
-    /// first (the id) and those, where the indexed columns it leaves out already hold the row's values. Parameters are
-    /// named <c>@p_column</c>.</summary>
+    /// <summary>The update of <paramref name="table"/> for a row that changes the columns in <paramref name="changed"/> (bit
+    /// i for <paramref name="columns"/>[i]; the first column is the id, which the update finds the row by): it sets those,
+    /// where the indexed columns it leaves out hold the row's values. With no column changed it sets every column but the
+    /// indexed ones. Parameters are named <c>@p_column</c>.</summary>
     public static string UpdateSql(string table, string[] columns, string[] indexedColumns, int changed)
     {
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(indexedColumns);
-        var kept = indexedColumns.Where((_, i) => (changed & (1 << i)) == 0).ToArray();
-        var set = columns.Skip(1).Except(kept, StringComparer.Ordinal).Select(c => $"{c} = @p_{c}");
+        bool Changes(string column) => (changed & (1 << Array.IndexOf(columns, column))) != 0;
+        var kept = indexedColumns.Where(c => !Changes(c)).ToArray();
+        var set = columns.Skip(1).Where(c => (changed & ~1) == 0 ? !kept.Contains(c, StringComparer.Ordinal) : Changes(c));
         var where = kept.Select(c => $" AND {c} IS @p_{c}");
-        return $"UPDATE {table} SET {string.Join(", ", set)} WHERE {columns[0]} = @p_{columns[0]}{string.Concat(where)}";
+        return $"UPDATE {table} SET {string.Join(", ", set.Select(c => $"{c} = @p_{c}"))} WHERE {columns[0]} = @p_{columns[0]}{string.Concat(where)}";
     }
 
-    /// <summary>Writes a row that changes no indexed column; with <paramref name="tryUpdate"/> false (a row known to be new)
-    /// it goes straight to the upsert.</summary>
+    /// <summary>Writes a row with the one update the second constructor took; with <paramref name="tryUpdate"/> false (a row
+    /// known to be new) it goes straight to the upsert.</summary>
     public Task AddAsync(object?[] values, bool tryUpdate, CancellationToken cancellationToken)
         => AddAsync(values, tryUpdate, 0, cancellationToken);
 
-    /// <summary>Writes a row that changes the indexed columns in <paramref name="changedIndexed"/> of those it held; with
-    /// <paramref name="tryUpdate"/> false (a row known to be new) it goes straight to the upsert.</summary>
-    public async Task AddAsync(object?[] values, bool tryUpdate, int changedIndexed, CancellationToken cancellationToken)
+    /// <summary>Writes a row that changes the columns in <paramref name="changed"/> of those it held (bit i for column i);
+    /// with <paramref name="tryUpdate"/> false (a row known to be new) it goes straight to the upsert.</summary>
+    public async Task AddAsync(object?[] values, bool tryUpdate, int changed, CancellationToken cancellationToken)
     {
         if (tryUpdate && _updateSql is not null)
         {
-            if (!_updates.TryGetValue(changedIndexed, out var updates))
-                _updates[changedIndexed] = updates = new RowBatch(_connection, _transaction, _updateSql(changedIndexed), _parameterNames);
+            if (!_updates.TryGetValue(changed, out var updates))
+                _updates[changed] = updates = new RowBatch(_connection, _transaction, _updateSql(changed), _parameterNames);
             await updates.AddAsync(values, cancellationToken);
             if (updates.LastRowChanges == 1) return;
         }

@@ -89,4 +89,32 @@ public sealed class RowBatchTests : IAsyncLifetime
         Assert.Equal("blob", reader.GetString(2));
         Assert.Equal(utf8, (byte[])reader.GetValue(3));
     }
+
+    [Fact]
+    public async Task Values_the_statement_does_not_name_Should_be_left_out_wherever_they_stand()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        await using (var transaction = _connection.BeginTransaction())
+        {
+            // Four values, two named: one unnamed between them, one after the last named (beyond what SQLite would accept).
+            await using var batch = new RowBatch(_connection, transaction, "INSERT INTO t (id, c) VALUES (@id, @c)", "id", "a", "c", "n");
+            await batch.AddAsync([1L, "not named", "third", 9], cancel);
+            await batch.AddAsync([2L, null, "again", 10], cancel);
+            await batch.FlushAsync(cancel);
+            await transaction.CommitAsync(cancel);
+        }
+
+        await using var read = _connection.CreateCommand();
+        read.CommandText = "SELECT id, a, c, n FROM t ORDER BY id";
+        await using var reader = await read.ExecuteReaderAsync(cancel);
+        foreach (var (id, c) in new[] { (1L, "third"), (2L, "again") })
+        {
+            Assert.True(await reader.ReadAsync(cancel));
+            Assert.Equal(id, reader.GetInt64(0));
+            Assert.True(reader.IsDBNull(1));
+            Assert.Equal(c, reader.GetString(2));
+            Assert.True(reader.IsDBNull(3));
+        }
+        Assert.False(await reader.ReadAsync(cancel));
+    }
 }

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Lsb.Hub.Adapters.Changes;
 using Lsb.Hub.CustomerView;
-using Lsb.Hub.Storage;
 
 namespace Lsb.Hub.Ingest.State;
 
@@ -32,11 +31,6 @@ public sealed class HoldingRow
     /// <summary>The columns of <see cref="Columns"/> a secondary index covers: <see cref="StateWriter"/> updates a held row
     /// without them when they keep their stored values.</summary>
     public static readonly string[] IndexedColumns = ["isil", "barcode"];
-
-    /// <summary>Which of <see cref="IndexedColumns"/> <paramref name="row"/> changes against <paramref name="stored"/>: bit i
-    /// for column i (<see cref="StateWriter"/> then updates only those indexes).</summary>
-    public static int ChangedIndexedColumns(HoldingRow stored, HoldingRow row) =>
-        UpdateElseUpsert.Changed(0, stored.Isil, row.Isil) | UpdateElseUpsert.Changed(1, stored.Barcode, row.Barcode);
 
     /// <summary>The columns ingest writes and <see cref="Read"/> reads, in order.</summary>
     public static readonly string[] Columns =

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Lsb.Hub.CustomerView;
-using Lsb.Hub.Storage;
 
 namespace Lsb.Hub.Ingest.State;
 
@@ -29,12 +28,6 @@ public sealed class LoanRow
     /// <summary>The columns of <see cref="Columns"/> a secondary index covers: <see cref="StateWriter"/> updates a held row
     /// without them when they keep their stored values.</summary>
     public static readonly string[] IndexedColumns = ["member_id", "holding_id", "isil", "ended_at"];
-
-    /// <summary>Which of <see cref="IndexedColumns"/> <paramref name="row"/> changes against <paramref name="stored"/>: bit i
-    /// for column i (<see cref="StateWriter"/> then updates only those indexes).</summary>
-    public static int ChangedIndexedColumns(LoanRow stored, LoanRow row) =>
-        UpdateElseUpsert.Changed(0, stored.MemberId, row.MemberId) | UpdateElseUpsert.Changed(1, stored.HoldingId, row.HoldingId)
-        | UpdateElseUpsert.Changed(2, stored.Isil, row.Isil) | UpdateElseUpsert.Changed(3, stored.EndedAt, row.EndedAt);
 
     /// <summary>The columns ingest writes, in order.</summary>
     public static readonly string[] Columns =

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Lsb.Hub.Adapters.Changes;
 using Lsb.Hub.CustomerView;
-using Lsb.Hub.Storage;
 
 namespace Lsb.Hub.Ingest.State;
 
@@ -36,12 +35,6 @@ public sealed class MemberRow
     /// <summary>The columns of <see cref="Columns"/> a secondary index covers: <see cref="StateWriter"/> updates a held row
     /// without them when they keep their stored values.</summary>
     public static readonly string[] IndexedColumns = ["home_isil", "card_number", "national_user_id"];
-
-    /// <summary>Which of <see cref="IndexedColumns"/> <paramref name="row"/> changes against <paramref name="stored"/>: bit i
-    /// for column i (<see cref="StateWriter"/> then updates only those indexes).</summary>
-    public static int ChangedIndexedColumns(MemberRow stored, MemberRow row) =>
-        UpdateElseUpsert.Changed(0, stored.HomeIsil, row.HomeIsil) | UpdateElseUpsert.Changed(1, stored.CardNumber, row.CardNumber)
-        | UpdateElseUpsert.Changed(2, stored.NationalUserId, row.NationalUserId);
 
     /// <summary>The columns ingest writes, in order.</summary>
     public static readonly string[] Columns =

@@ -4,7 +4,7 @@ using Lsb.Hub.Storage;
 namespace Lsb.Hub.Ingest.State;
 
 /// <summary>Writes a <see cref="WorkingSet"/> back: new id-map entries, then the changed rows. A row the hub already held is
-/// updated without naming the indexed columns whose stored values it keeps (SQLite then leaves those indexes alone: an
+/// updated in the columns whose values it changes, and only those (SQLite then leaves the indexes of the others alone: an
 /// upsert that names every column deletes and re-inserts each index entry, unchanged or not); a new row, or one the update
 /// does not find as expected, is upserted. See docs/performance.md.</summary>
 public static class StateWriter
@@ -15,12 +15,9 @@ public static class StateWriter
     {
         ArgumentNullException.ThrowIfNull(set);
         await InsertMappingsAsync(connection, transaction, set, createdAt, cancellationToken);
-        await WriteRowsAsync(connection, transaction, "members", MemberRow.Columns, MemberRow.IndexedColumns, set.Members.Values, MemberValues,
-            MemberRow.ChangedIndexedColumns, cancellationToken);
-        await WriteRowsAsync(connection, transaction, "holdings", HoldingRow.Columns, HoldingRow.IndexedColumns, set.Holdings.Values, HoldingValues,
-            HoldingRow.ChangedIndexedColumns, cancellationToken);
-        await WriteRowsAsync(connection, transaction, "loans", LoanRow.Columns, LoanRow.IndexedColumns, set.Loans.Values, LoanValues,
-            LoanRow.ChangedIndexedColumns, cancellationToken);
+        await WriteRowsAsync(connection, transaction, "members", MemberRow.Columns, MemberRow.IndexedColumns, set.Members.Values, MemberValues, cancellationToken);
+        await WriteRowsAsync(connection, transaction, "holdings", HoldingRow.Columns, HoldingRow.IndexedColumns, set.Holdings.Values, HoldingValues, cancellationToken);
+        await WriteRowsAsync(connection, transaction, "loans", LoanRow.Columns, LoanRow.IndexedColumns, set.Loans.Values, LoanValues, cancellationToken);
     }
 
     /// <summary>Upserts one row (used by features that write a single member, holding or loan).</summary>
@@ -55,11 +52,10 @@ public static class StateWriter
 
     private static async Task UpsertAsync<TRow>(DbConnection connection, DbTransaction transaction, string table, string[] columns,
         IEnumerable<Tracked<TRow>> rows, Action<TRow, object?[]> values, CancellationToken cancellationToken) where TRow : class
-        => await WriteRowsAsync(connection, transaction, table, columns, [], rows, values, static (_, _) => 0, cancellationToken);
+        => await WriteRowsAsync(connection, transaction, table, columns, [], rows, values, cancellationToken);
 
     private static async Task WriteRowsAsync<TRow>(DbConnection connection, DbTransaction transaction, string table, string[] columns,
-        string[] indexedColumns, IEnumerable<Tracked<TRow>> rows, Action<TRow, object?[]> values, Func<TRow, TRow, int> changedIndexed,
-        CancellationToken cancellationToken) where TRow : class
+        string[] indexedColumns, IEnumerable<Tracked<TRow>> rows, Action<TRow, object?[]> values, CancellationToken cancellationToken) where TRow : class
     {
         // The indexed columns a row keeps are compared in the statement too, with what is stored: a row whose stored values
         // are not those the page read (features other than ingest change some rows in place: erasure scrubs a card number)
@@ -69,12 +65,18 @@ public static class StateWriter
             [.. columns.Select(c => "p_" + c)]);
         // One array for every row: the batch binds (SQLite) or copies (PostgreSQL) the values before the next row is filled in.
         var row = new object?[columns.Length];
+        var held = new object?[columns.Length];
         foreach (var tracked in rows)
         {
             if (!tracked.Dirty || tracked.Row is null) continue;
-            // Only a row the hub held can be updated; a new one goes straight to the upsert.
-            var changed = tracked.StoredRow is { } stored ? changedIndexed(stored, tracked.Row) : 0;
             values(tracked.Row, row);
+            // Only a row the hub held can be updated, in the columns whose values differ; a new one goes straight to the upsert.
+            var changed = 0;
+            if (tracked.StoredRow is { } stored)
+            {
+                values(stored, held);
+                changed = UpdateElseUpsert.Changed(held, row);
+            }
             await writes.AddAsync(row, tryUpdate: tracked.Stored, changed, cancellationToken);
             tracked.Dirty = false;
         }
