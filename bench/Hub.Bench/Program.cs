@@ -19,10 +19,12 @@ switch (command)
             var (ado, native) = await SqliteCeiling.RunAsync(ingest.DatabasePath);
             Report.Line("ceiling: raw batched inserts of the same event-log rows into SQLite (WAL, 500 per transaction), ADO.NET prepared insert", ado);
             Report.Line("ceiling: the same, native SQLitePCL prepared statement (what the hub's writer uses)", native);
-            var ceiling = Math.Max(ado.PerSecond, native.PerSecond);
             Console.WriteLine();
             Console.WriteLine($"hub / bare Wolverine      = {ingest.PerSecond / wolverine.PerSecond:F1}x");
-            Console.WriteLine($"hub / raw SQLite ceiling  = {ingest.PerSecond / ceiling:P0} (of the faster ceiling, {ceiling:N0} rows/s)");
+            // Issue 2's ceiling is the batched inserts it describes (≈ 160,000 rows/s on its machine): the ADO.NET line. The
+            // native line is stricter (no ADO.NET in the way) and shown beside it (docs/performance.md).
+            Console.WriteLine($"hub / raw SQLite ceiling  = {ingest.PerSecond / ado.PerSecond:P0} of the ADO.NET batched inserts ({ado.PerSecond:N0} rows/s), " +
+                $"{ingest.PerSecond / native.PerSecond:P0} of the native ones ({native.PerSecond:N0} rows/s)");
         }
         IngestBenchmark.Cleanup(ingest);
         return 0;
