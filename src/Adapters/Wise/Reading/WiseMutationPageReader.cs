@@ -49,11 +49,7 @@ internal static class WiseMutationPageReader
                     records.Add(start..(int)reader.BytesConsumed);
                 }
             }
-            else if (reader.ValueTextEquals("laatsteMutatienummer"u8))
-            {
-                reader.Read();
-                newest = reader.GetInt64();
-            }
+            else if (reader.ValueTextEquals("laatsteMutatienummer"u8)) newest = Value(ref reader).GetInt64();
             else Skip(ref reader);
         }
         if (reader.Read()) throw new JsonException("The page goes on after its object.");
@@ -66,9 +62,9 @@ internal static class WiseMutationPageReader
         var mutation = new WiseItemMutation();
         while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("mutatienummer"u8)) mutation.Number = Int64(ref reader);
-            else if (reader.ValueTextEquals("mutatiedatum"u8)) mutation.At = Time(ref reader);
-            else if (reader.ValueTextEquals("mutatiesoort"u8)) mutation.Kind = Text(ref reader);
+            if (reader.ValueTextEquals("mutatienummer"u8)) mutation.Number = Value(ref reader).GetInt64();
+            else if (reader.ValueTextEquals("mutatiedatum"u8)) mutation.At = Value(ref reader).GetDateTimeOffset();
+            else if (reader.ValueTextEquals("mutatiesoort"u8)) mutation.Kind = Value(ref reader).GetString();
             else if (reader.ValueTextEquals("exemplaar"u8)) mutation.Item = Item(ref reader)!;
             else Skip(ref reader);
         }
@@ -81,9 +77,9 @@ internal static class WiseMutationPageReader
         var mutation = new WiseLoanMutation();
         while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("mutatienummer"u8)) mutation.Number = Int64(ref reader);
-            else if (reader.ValueTextEquals("mutatiedatum"u8)) mutation.At = Time(ref reader);
-            else if (reader.ValueTextEquals("mutatiesoort"u8)) mutation.Kind = Text(ref reader);
+            if (reader.ValueTextEquals("mutatienummer"u8)) mutation.Number = Value(ref reader).GetInt64();
+            else if (reader.ValueTextEquals("mutatiedatum"u8)) mutation.At = Value(ref reader).GetDateTimeOffset();
+            else if (reader.ValueTextEquals("mutatiesoort"u8)) mutation.Kind = Value(ref reader).GetString();
             else if (reader.ValueTextEquals("uitlening"u8)) mutation.Loan = Loan(ref reader);
             else if (reader.ValueTextEquals("vreemdExemplaar"u8)) mutation.ForeignItem = ForeignItem(ref reader);
             else Skip(ref reader);
@@ -98,20 +94,20 @@ internal static class WiseMutationPageReader
         var hasId = false;
         while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("exemplaarId"u8)) (item.ItemId, hasId) = (Text(ref reader)!, true);
-            else if (reader.ValueTextEquals("exemplaarnummer"u8)) item.Barcode = Text(ref reader);
-            else if (reader.ValueTextEquals("titelnummer"u8)) item.TitleNumber = Text(ref reader);
-            else if (reader.ValueTextEquals("titel"u8)) item.Title = Text(ref reader);
-            else if (reader.ValueTextEquals("auteur"u8)) item.Author = Text(ref reader);
-            else if (reader.ValueTextEquals("isbn"u8)) item.Isbn = Text(ref reader);
-            else if (reader.ValueTextEquals("ppn"u8)) item.Ppn = Text(ref reader);
-            else if (reader.ValueTextEquals("materiaalsoort"u8)) item.MaterialType = Text(ref reader);
-            else if (reader.ValueTextEquals("vestiging"u8)) item.BranchId = Text(ref reader);
-            else if (reader.ValueTextEquals("plaatsing"u8)) item.Location = Text(ref reader);
-            else if (reader.ValueTextEquals("signatuur"u8)) item.Shelfmark = Text(ref reader);
-            else if (reader.ValueTextEquals("status"u8)) item.Status = Text(ref reader);
-            else if (reader.ValueTextEquals("iblUitleenbaar"u8)) item.LendableForIbl = Boolean(ref reader);
-            else if (reader.ValueTextEquals("tijdelijk"u8)) item.Temporary = Boolean(ref reader);
+            if (reader.ValueTextEquals("exemplaarId"u8)) (item.ItemId, hasId) = (Value(ref reader).GetString()!, true);
+            else if (reader.ValueTextEquals("exemplaarnummer"u8)) item.Barcode = Value(ref reader).GetString();
+            else if (reader.ValueTextEquals("titelnummer"u8)) item.TitleNumber = Value(ref reader).GetString();
+            else if (reader.ValueTextEquals("titel"u8)) item.Title = Value(ref reader).GetString();
+            else if (reader.ValueTextEquals("auteur"u8)) item.Author = Value(ref reader).GetString();
+            else if (reader.ValueTextEquals("isbn"u8)) item.Isbn = Value(ref reader).GetString();
+            else if (reader.ValueTextEquals("ppn"u8)) item.Ppn = Value(ref reader).GetString();
+            else if (reader.ValueTextEquals("materiaalsoort"u8)) item.MaterialType = Value(ref reader).GetString();
+            else if (reader.ValueTextEquals("vestiging"u8)) item.BranchId = Value(ref reader).GetString();
+            else if (reader.ValueTextEquals("plaatsing"u8)) item.Location = Value(ref reader).GetString();
+            else if (reader.ValueTextEquals("signatuur"u8)) item.Shelfmark = Value(ref reader).GetString();
+            else if (reader.ValueTextEquals("status"u8)) item.Status = Value(ref reader).GetString();
+            else if (reader.ValueTextEquals("iblUitleenbaar"u8)) item.LendableForIbl = Value(ref reader).GetBoolean();
+            else if (reader.ValueTextEquals("tijdelijk"u8)) item.Temporary = Value(ref reader).GetBoolean();
             else Skip(ref reader);
         }
         Required(hasId, "exemplaar", "exemplaarId");
@@ -125,18 +121,18 @@ internal static class WiseMutationPageReader
         bool hasId = false, hasItem = false, hasPatron = false;
         while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("uitleningId"u8)) (loan.LoanId, hasId) = (Text(ref reader)!, true);
-            else if (reader.ValueTextEquals("exemplaarId"u8)) (loan.ItemId, hasItem) = (Text(ref reader)!, true);
-            else if (reader.ValueTextEquals("exemplaarnummer"u8)) loan.Barcode = Text(ref reader);
-            else if (reader.ValueTextEquals("titel"u8)) loan.Title = Text(ref reader);
-            else if (reader.ValueTextEquals("patronSystemId"u8)) (loan.PatronSystemId, hasPatron) = (Text(ref reader)!, true);
-            else if (reader.ValueTextEquals("vestiging"u8)) loan.BranchId = Text(ref reader);
-            else if (reader.ValueTextEquals("uitleendatum"u8)) loan.LentAt = Time(ref reader);
+            if (reader.ValueTextEquals("uitleningId"u8)) (loan.LoanId, hasId) = (Value(ref reader).GetString()!, true);
+            else if (reader.ValueTextEquals("exemplaarId"u8)) (loan.ItemId, hasItem) = (Value(ref reader).GetString()!, true);
+            else if (reader.ValueTextEquals("exemplaarnummer"u8)) loan.Barcode = Value(ref reader).GetString();
+            else if (reader.ValueTextEquals("titel"u8)) loan.Title = Value(ref reader).GetString();
+            else if (reader.ValueTextEquals("patronSystemId"u8)) (loan.PatronSystemId, hasPatron) = (Value(ref reader).GetString()!, true);
+            else if (reader.ValueTextEquals("vestiging"u8)) loan.BranchId = Value(ref reader).GetString();
+            else if (reader.ValueTextEquals("uitleendatum"u8)) loan.LentAt = Value(ref reader).GetDateTimeOffset();
             else if (reader.ValueTextEquals("inleverdatum"u8)) loan.DueDate = Date(ref reader);
             else if (reader.ValueTextEquals("retourdatum"u8)) loan.ReturnedAt = TimeOrNull(ref reader);
-            else if (reader.ValueTextEquals("verlengingen"u8)) loan.Renewals = Int32(ref reader);
-            else if (reader.ValueTextEquals("status"u8)) loan.Status = Text(ref reader);
-            else if (reader.ValueTextEquals("gastpasnummer"u8)) loan.GuestCardNumber = Text(ref reader);
+            else if (reader.ValueTextEquals("verlengingen"u8)) loan.Renewals = Value(ref reader).GetInt32();
+            else if (reader.ValueTextEquals("status"u8)) loan.Status = Value(ref reader).GetString();
+            else if (reader.ValueTextEquals("gastpasnummer"u8)) loan.GuestCardNumber = Value(ref reader).GetString();
             else Skip(ref reader);
         }
         Required(hasId, "uitlening", "uitleningId");
@@ -152,9 +148,9 @@ internal static class WiseMutationPageReader
         bool hasId = false, hasBarcode = false;
         while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("innameId"u8)) (item.TakeInId, hasId) = (Text(ref reader)!, true);
-            else if (reader.ValueTextEquals("exemplaarnummer"u8)) (item.Barcode, hasBarcode) = (Text(ref reader)!, true);
-            else if (reader.ValueTextEquals("vestiging"u8)) item.BranchId = Text(ref reader);
+            if (reader.ValueTextEquals("innameId"u8)) (item.TakeInId, hasId) = (Value(ref reader).GetString()!, true);
+            else if (reader.ValueTextEquals("exemplaarnummer"u8)) (item.Barcode, hasBarcode) = (Value(ref reader).GetString()!, true);
+            else if (reader.ValueTextEquals("vestiging"u8)) item.BranchId = Value(ref reader).GetString();
             else if (reader.ValueTextEquals("ingenomenOp"u8)) item.TakenInAt = TimeOrNull(ref reader);
             else Skip(ref reader);
         }
@@ -163,36 +159,13 @@ internal static class WiseMutationPageReader
         return item;
     }
 
-    // Each value as the serializer's own converter reads it: the reader's getters throw on a token of another kind (a null
-    // for a number, a date or a boolean among them), as the serializer does.
-    private static string? Text(ref Utf8JsonReader reader)
+    // The value after a property name, read with the reader's own getter (GetString, GetInt64, …), as the serializer's
+    // converters read it: a getter throws on a token of another kind (a null for a number, a date or a boolean among
+    // them), as the serializer does.
+    private static ref Utf8JsonReader Value(ref Utf8JsonReader reader)
     {
         reader.Read();
-        return reader.GetString();
-    }
-
-    private static long Int64(ref Utf8JsonReader reader)
-    {
-        reader.Read();
-        return reader.GetInt64();
-    }
-
-    private static int Int32(ref Utf8JsonReader reader)
-    {
-        reader.Read();
-        return reader.GetInt32();
-    }
-
-    private static bool Boolean(ref Utf8JsonReader reader)
-    {
-        reader.Read();
-        return reader.GetBoolean();
-    }
-
-    private static DateTimeOffset Time(ref Utf8JsonReader reader)
-    {
-        reader.Read();
-        return reader.GetDateTimeOffset();
+        return ref reader;
     }
 
     private static DateTimeOffset? TimeOrNull(ref Utf8JsonReader reader)
