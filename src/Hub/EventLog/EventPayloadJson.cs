@@ -26,11 +26,31 @@ public static class EventPayloadJson
     /// <summary>Options that read a payload back (reflection metadata, which binds the records' init-only members).</summary>
     public static JsonSerializerOptions ReadOptions { get; } = Create(new DefaultJsonTypeInfoResolver());
 
-    /// <summary>The payload of <paramref name="e"/>, as UTF-8 (the log binds the bytes as text).</summary>
+    [ThreadStatic] private static PayloadBuffer? _buffer;
+
+    /// <summary>The payload of <paramref name="e"/>, as UTF-8 (the log binds the bytes as text): the ingest events written by
+    /// <see cref="EventPayloadWriter"/>, any other by the serializer with <see cref="Options"/> (the same bytes).</summary>
     public static byte[] WriteUtf8(CanonicalEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        return JsonSerializer.SerializeToUtf8Bytes(e, e.GetType(), Options);
+        var buffer = _buffer ??= new PayloadBuffer();
+        buffer.Bytes.ResetWrittenCount();
+        buffer.Writer.Reset(buffer.Bytes);
+        if (!EventPayloadWriter.TryWrite(buffer.Writer, e)) return WriteUtf8BySerializer(e);
+        buffer.Writer.Flush();
+        return buffer.Bytes.WrittenSpan.ToArray();
+    }
+
+    /// <summary>The payload as the serializer writes it (what <see cref="EventPayloadWriter"/> must match).</summary>
+    internal static byte[] WriteUtf8BySerializer(CanonicalEvent e) => JsonSerializer.SerializeToUtf8Bytes(e, e.GetType(), Options);
+
+    // One buffer and writer per thread, reused for every payload (the payload is copied out).
+    private sealed class PayloadBuffer
+    {
+        public System.Buffers.ArrayBufferWriter<byte> Bytes { get; } = new(4096);
+        public Utf8JsonWriter Writer { get; }
+
+        public PayloadBuffer() => Writer = new Utf8JsonWriter(Bytes);
     }
 
     /// <summary>The event again, from its log columns and payload.</summary>
