@@ -17,32 +17,25 @@ internal static class EventPayloadWriter
     /// <summary>Writes <paramref name="e"/>'s payload; false (nothing written) for an event this writer does not know.</summary>
     public static bool TryWrite(Utf8JsonWriter writer, CanonicalEvent e)
     {
+        if (e is not (HoldingAdded or HoldingChanged or HoldingWithdrawn or LoanStarted or LoanRenewed or LoanEnded
+            or MemberRegistered or MemberUpdated or MemberRemoved)) return false;
+        writer.WriteStartObject();
         switch (e)
         {
             case HoldingChanged c:
-                writer.WriteStartObject();
-                writer.WriteString(Names.HoldingId, CanonicalId.Format(c.HoldingId));
-                writer.WriteString(Names.OwnerIsil, c.OwnerIsil.Value);
+                Copy(writer, c.HoldingId, c.OwnerIsil);
                 Details(writer, c.Details);
                 Strings(writer, Names.ChangedFields, c.ChangedFields);
-                writer.WriteEndObject();
-                return true;
+                break;
             case HoldingAdded a:
-                writer.WriteStartObject();
-                writer.WriteString(Names.HoldingId, CanonicalId.Format(a.HoldingId));
-                writer.WriteString(Names.OwnerIsil, a.OwnerIsil.Value);
+                Copy(writer, a.HoldingId, a.OwnerIsil);
                 Details(writer, a.Details);
-                writer.WriteEndObject();
-                return true;
+                break;
             case HoldingWithdrawn w:
-                writer.WriteStartObject();
-                writer.WriteString(Names.HoldingId, CanonicalId.Format(w.HoldingId));
-                writer.WriteString(Names.OwnerIsil, w.OwnerIsil.Value);
+                Copy(writer, w.HoldingId, w.OwnerIsil);
                 Text(writer, Names.Barcode, w.Barcode);
-                writer.WriteEndObject();
-                return true;
+                break;
             case LoanStarted s:
-                writer.WriteStartObject();
                 writer.WriteString(Names.LoanId, CanonicalId.Format(s.LoanId));
                 Enum(writer, Names.Kind, s.Kind);
                 writer.WriteString(Names.MemberId, CanonicalId.Format(s.MemberId));
@@ -52,51 +45,50 @@ internal static class EventPayloadWriter
                 writer.WriteString(Names.LendingIsil, s.LendingIsil.Value);
                 writer.WriteString(Names.StartedAt, s.StartedAt);
                 if (s.DueAt is { } startedDue) writer.WriteString(Names.DueAt, startedDue);
-                writer.WriteEndObject();
-                return true;
+                break;
             case LoanRenewed r:
-                writer.WriteStartObject();
                 writer.WriteString(Names.LoanId, CanonicalId.Format(r.LoanId));
                 writer.WriteString(Names.MemberId, CanonicalId.Format(r.MemberId));
                 writer.WriteString(Names.LendingIsil, r.LendingIsil.Value);
                 if (r.DueAt is { } renewedDue) writer.WriteString(Names.DueAt, renewedDue);
                 writer.WriteNumber(Names.Renewals, r.Renewals);
-                writer.WriteEndObject();
-                return true;
+                break;
             case LoanEnded n:
-                writer.WriteStartObject();
                 writer.WriteString(Names.LoanId, CanonicalId.Format(n.LoanId));
                 writer.WriteString(Names.MemberId, CanonicalId.Format(n.MemberId));
                 if (n.HoldingId is { } endedCopy) writer.WriteString(Names.HoldingId, CanonicalId.Format(endedCopy));
                 writer.WriteString(Names.LendingIsil, n.LendingIsil.Value);
                 writer.WriteString(Names.EndedAt, n.EndedAt);
-                writer.WriteEndObject();
-                return true;
+                break;
             case MemberRegistered m:
-                writer.WriteStartObject();
-                writer.WriteString(Names.MemberId, CanonicalId.Format(m.MemberId));
-                writer.WriteString(Names.HomeIsil, m.HomeIsil.Value);
+                Membership(writer, m.MemberId, m.HomeIsil);
                 Profile(writer, m.Profile);
-                writer.WriteEndObject();
-                return true;
+                break;
             case MemberUpdated u:
-                writer.WriteStartObject();
-                writer.WriteString(Names.MemberId, CanonicalId.Format(u.MemberId));
-                writer.WriteString(Names.HomeIsil, u.HomeIsil.Value);
+                Membership(writer, u.MemberId, u.HomeIsil);
                 Profile(writer, u.Profile);
                 Strings(writer, Names.ChangedFields, u.ChangedFields);
-                writer.WriteEndObject();
-                return true;
+                break;
             case MemberRemoved x:
-                writer.WriteStartObject();
-                writer.WriteString(Names.MemberId, CanonicalId.Format(x.MemberId));
-                writer.WriteString(Names.HomeIsil, x.HomeIsil.Value);
+                Membership(writer, x.MemberId, x.HomeIsil);
                 writer.WriteBoolean(Names.Erased, x.Erased);
-                writer.WriteEndObject();
-                return true;
-            default:
-                return false;
+                break;
         }
+        writer.WriteEndObject();
+        return true;
+    }
+
+    // The first two fields of every copy event, and of every membership event.
+    private static void Copy(Utf8JsonWriter writer, HoldingId id, Isil owner)
+    {
+        writer.WriteString(Names.HoldingId, CanonicalId.Format(id));
+        writer.WriteString(Names.OwnerIsil, owner.Value);
+    }
+
+    private static void Membership(Utf8JsonWriter writer, MemberId id, Isil home)
+    {
+        writer.WriteString(Names.MemberId, CanonicalId.Format(id));
+        writer.WriteString(Names.HomeIsil, home.Value);
     }
 
     private static void Details(Utf8JsonWriter writer, HoldingDetails? details)
